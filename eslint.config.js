@@ -1,0 +1,76 @@
+// One linter, flat config: typescript-eslint (strict, type-checked), React hooks, jsx-a11y, TanStack Query,
+// and the import boundaries of the feature-folder layout (app → features → entities → lib/ui).
+import js from '@eslint/js'
+import pluginQuery from '@tanstack/eslint-plugin-query'
+import importX from 'eslint-plugin-import-x'
+import jsxA11y from 'eslint-plugin-jsx-a11y'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+import tseslint from 'typescript-eslint'
+
+const features = ['nodes', 'topology', 'timeline', 'chat', 'presence']
+
+export default tseslint.config(
+  {
+    ignores: [
+      'dist',
+      'node_modules',
+      'public/mockServiceWorker.js',
+      'test-results',
+      'playwright-report',
+      '.synapse',
+      '.tools',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', 'scripts/*.mjs'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+      globals: { ...globals.browser },
+    },
+    rules: {
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}', 'mocks/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y, 'import-x': importX },
+    extends: [pluginQuery.configs['flat/recommended']],
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...jsxA11y.flatConfigs.recommended.rules,
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            // Lower layers never reach up.
+            { target: ['./src/lib', './src/ui'], from: ['./src/app', './src/features', './src/entities'] },
+            { target: './src/entities', from: ['./src/app', './src/features'] },
+            { target: './src/features', from: './src/app' },
+            // Features are composed only in src/app: no feature imports another.
+            ...features.map((f) => ({
+              target: `./src/features/${f}`,
+              from: './src/features',
+              except: [`./${f}`],
+            })),
+            // The app never imports the mocks statically: demo mode loads them lazily.
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['e2e/**/*.ts', 'scripts/**/*.ts', '*.config.ts', 'mocks/**/*.ts'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+)

@@ -1,0 +1,3 @@
+export function ChatPanel() {
+  return <p className="p-4">Chat</p>
+}

@@ -1,0 +1,100 @@
+import { lazy, Suspense } from 'react'
+import { NavLink, Outlet, useLocation } from 'react-router'
+import { useConfig } from '@/lib/config/config-context.tsx'
+import { isDemoRegistry } from '@/lib/config/runtime-config.ts'
+import { cn } from '@/lib/cn.ts'
+import { useT } from '@/lib/i18n/use-t.ts'
+import { appMessages } from './app-messages.ts'
+import { useLayoutStore } from './layout-store.ts'
+import { LanguageSwitch, ThemeSwitch } from './preferences.tsx'
+import { RouteFallback } from './route-fallback.tsx'
+
+// The chat side panel pulls in matrix-js-sdk: it loads only once the user opens it.
+const ChatPanel = lazy(() => import('../chat-panel.tsx').then((m) => ({ default: m.ChatPanel })))
+
+const navClass = ({ isActive }: { isActive: boolean }) =>
+  cn(
+    'rounded-md px-3 py-1.5 text-sm font-medium',
+    isActive ? 'bg-sunken text-fg' : 'text-muted hover:text-fg',
+  )
+
+export function AppLayout() {
+  const t = useT(appMessages)
+  const config = useConfig()
+  const { search, pathname } = useLocation()
+  const chatOpen = useLayoutStore((s) => s.chatPanelOpen)
+  const chatToggled = useLayoutStore((s) => s.chatPanelToggled)
+  // Overview and topology share filters: keep the query string when moving between them.
+  const shared = pathname === '/' || pathname === '/topology' ? search : ''
+  const showPanel = chatOpen && pathname !== '/chat'
+
+  return (
+    <div className="flex h-dvh flex-col">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-raised focus:px-3 focus:py-2"
+      >
+        {t('skip')}
+      </a>
+      <header className="flex flex-wrap items-center gap-3 border-b border-border bg-raised px-4 py-2">
+        <span className="flex items-center gap-2 font-semibold">
+          <img src="/favicon.svg" alt="" className="h-6 w-6" />
+          {t('brand')}
+        </span>
+        {isDemoRegistry(config) && (
+          <span
+            title={t('demoHint')}
+            className="rounded-full border border-warn px-2 py-0.5 text-xs font-medium text-warn"
+          >
+            {t('demo')}
+          </span>
+        )}
+        <nav aria-label={t('mainNav')} className="flex items-center gap-1">
+          <NavLink to={{ pathname: '/', search: shared }} end className={navClass}>
+            {t('navOverview')}
+          </NavLink>
+          <NavLink to={{ pathname: '/topology', search: shared }} className={navClass}>
+            {t('navTopology')}
+          </NavLink>
+          <NavLink to="/timeline" className={navClass}>
+            {t('navTimeline')}
+          </NavLink>
+          <NavLink to="/chat" className={navClass}>
+            {t('navChat')}
+          </NavLink>
+        </nav>
+        <div className="ml-auto flex items-center gap-2">
+          <LanguageSwitch />
+          <ThemeSwitch />
+          {pathname !== '/chat' && (
+            <button
+              type="button"
+              aria-pressed={chatOpen}
+              aria-controls="chat-panel"
+              onClick={chatToggled}
+              className="rounded-md border border-border px-3 py-1.5 text-sm hover:bg-sunken"
+            >
+              {chatOpen ? t('closeChat') : t('openChat')}
+            </button>
+          )}
+        </div>
+      </header>
+      <div className="flex min-h-0 flex-1">
+        <main id="main" className="min-w-0 flex-1 overflow-auto">
+          <Outlet />
+        </main>
+        {showPanel && (
+          <aside
+            id="chat-panel"
+            aria-label={t('chatPanel')}
+            className="flex w-full max-w-md shrink-0 flex-col border-l border-border bg-raised max-md:absolute max-md:inset-y-0 max-md:right-0 max-md:z-40"
+          >
+            <Suspense fallback={<RouteFallback />}>
+              <ChatPanel />
+            </Suspense>
+          </aside>
+        )}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,14 @@
+import { QueryClientProvider } from '@tanstack/react-query'
+import { useState, type ReactNode } from 'react'
+import { ConfigProvider } from '@/lib/config/config-context.tsx'
+import type { RuntimeConfig } from '@/lib/config/runtime-config.ts'
+import { createQueryClient } from './query-client.ts'
+
+export function AppProviders({ config, children }: { config: RuntimeConfig; children: ReactNode }) {
+  const [queryClient] = useState(createQueryClient)
+  return (
+    <ConfigProvider config={config}>
+      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+    </ConfigProvider>
+  )
+}

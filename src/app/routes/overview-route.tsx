@@ -1,0 +1,3 @@
+export function OverviewRoute() {
+  return <h1 className="p-4 text-xl font-semibold">Fleet overview</h1>
+}

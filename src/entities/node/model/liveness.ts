@@ -1,0 +1,57 @@
+import type { RuntimeConfig } from '@/lib/config/runtime-config.ts'
+
+/**
+ * Liveness is derived, never read: the registry keeps `status: "online"` forever for a node that fell
+ * silent. A node is online while its last heartbeat is younger than interval + grace, stale until the
+ * offline threshold, offline after it, and unknown when it never sent one.
+ */
+export type Liveness = 'online' | 'stale' | 'offline' | 'unknown'
+
+export interface LivenessThresholds {
+  /** Age (ms) up to which a node is online: the expected interval plus a grace. */
+  onlineMs: number
+  /** Age (ms) past which a node is offline. Between the two it is stale. */
+  offlineMs: number
+}
+
+export function thresholdsFromConfig(
+  c: Pick<RuntimeConfig, 'heartbeatIntervalSeconds' | 'graceSeconds' | 'offlineAfterSeconds'>,
+): LivenessThresholds {
+  const onlineMs = (c.heartbeatIntervalSeconds + c.graceSeconds) * 1000
+  // The offline threshold can never be inside the online window, whatever the configuration says.
+  const offlineMs = Math.max(onlineMs, c.offlineAfterSeconds * 1000)
+  return { onlineMs, offlineMs }
+}
+
+export const DEFAULT_THRESHOLDS: LivenessThresholds = { onlineMs: 45_000, offlineMs: 120_000 }
+
+export function livenessOf(lastHeartbeat: number | null, now: number, t: LivenessThresholds): Liveness {
+  if (lastHeartbeat === null) return 'unknown'
+  // A heartbeat from the future (clock skew between the node and us) counts as fresh.
+  const age = Math.max(0, now - lastHeartbeat)
+  if (age <= t.onlineMs) return 'online'
+  if (age <= t.offlineMs) return 'stale'
+  return 'offline'
+}
+
+/** The moment the node's liveness will next change if no new heartbeat arrives (null: never). */
+export function nextLivenessChange(
+  lastHeartbeat: number | null,
+  now: number,
+  t: LivenessThresholds,
+): number | null {
+  if (lastHeartbeat === null) return null
+  if (now - lastHeartbeat <= t.onlineMs) return lastHeartbeat + t.onlineMs + 1
+  if (now - lastHeartbeat <= t.offlineMs) return lastHeartbeat + t.offlineMs + 1
+  return null
+}
+
+/** The reported status is shown apart from liveness; "online"/"offline" carry no news beyond liveness. */
+export type ReportedStatus = 'online' | 'offline' | 'maintenance' | 'degraded' | 'other' | 'none'
+
+export function classifyReportedStatus(status: string | null): ReportedStatus {
+  if (status === null) return 'none'
+  const s = status.trim().toLowerCase()
+  if (s === 'online' || s === 'offline' || s === 'maintenance' || s === 'degraded') return s
+  return 'other'
+}
