@@ -11,6 +11,8 @@ export default defineConfig({
       '@mocks': fileURLToPath(new URL('./mocks', import.meta.url)),
     },
   },
+  // Several dev servers (parallel e2e runs) must not share one dependency cache.
+  cacheDir: process.env.VITE_CACHE_DIR ?? 'node_modules/.vite',
   worker: { format: 'es' },
   build: {
     target: 'es2023',
