@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The README's test command (`npm test`): every check and every test, from a fresh clone.
+# Type-check, lint, unit and component tests (Vitest), a production build, then the Playwright e2e in
+# Chromium (demo fleet on MSW; chat and presence against a real Synapse started by the global set-up).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# shellcheck source=scripts/ensure-tools.sh
+source scripts/ensure-tools.sh
+[ -d node_modules ] || npm ci --no-audit --no-fund
+
+mkdir -p test-results
+step() { printf '\n=== %s ===\n' "$1"; }
+
+step "type-check"
+npx tsc -b
+step "lint"
+npx eslint --max-warnings 0 .
+step "format"
+npx prettier --check . >/dev/null
+
+step "unit and component tests (Vitest)"
+npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
+
+step "build"
+npx vite build --logLevel warn
+
+step "e2e (Playwright, Chromium)"
+e2e_status=0
+PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json npx playwright test --reporter=list,json || e2e_status=$?
+
+node scripts/test-summary.mjs test-results/vitest.json test-results/playwright.json
+exit "$e2e_status"
