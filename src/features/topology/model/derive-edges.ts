@@ -1,0 +1,221 @@
+import type { Liveness } from '@/entities/node/model/liveness.ts'
+import type { NodeProfile, RegistryNode } from '@/entities/node/model/schemas.ts'
+
+/** The id of the registry hub, the one node of the graph that is not a registry row. */
+export const REGISTRY_HUB_ID = '@registry'
+
+/** Services that make a node a hub other nodes connect to (the registry itself is the graph's centre). */
+export type HubService = 'router' | 'gateway' | 'nats' | 'matrix'
+export const HUB_SERVICES: readonly HubService[] = ['router', 'gateway', 'nats', 'matrix']
+
+/** How one node reaches another, as node-connection-architecture.md lists them (GitHub sync is not a link). */
+export type ConnectionMethod = 'heartbeat' | 'NATS' | 'HTTP' | 'SSH'
+
+export type EdgeState = 'ok' | 'broken'
+
+/** What the topology needs of a fleet row: the registry record and its derived liveness. */
+export interface TopologyRowInput {
+  node: Pick<RegistryNode, 'node_id' | 'node_role' | 'node_type' | 'metadata'>
+  liveness: Liveness
+}
+
+export interface TopologyHub {
+  nodeId: string
+  services: HubService[]
+  /** Where the services were read: a cached profile is the stronger evidence. */
+  source: 'profile' | 'fleet'
+}
+
+export interface HeartbeatEdge {
+  kind: 'heartbeat'
+  from: string
+  to: typeof REGISTRY_HUB_ID
+  method: 'heartbeat'
+  /** Broken as soon as the node is not online (stale, offline, or never heard from). */
+  state: EdgeState
+}
+
+export interface ServiceEdge {
+  kind: 'service'
+  from: string
+  to: string
+  services: HubService[]
+  /** Ordered NATS, HTTP, SSH; the label of the edge. */
+  methods: ConnectionMethod[]
+  /** Broken when either end is not online. */
+  state: EdgeState
+}
+
+export type TopologyEdge = HeartbeatEdge | ServiceEdge
+
+export interface Topology {
+  hubs: TopologyHub[]
+  edges: TopologyEdge[]
+  /** The node whose profile or capabilities say it hosts the registry, when one does. */
+  registryHost: string | null
+}
+
+const SERVICE_TOKENS: Record<string, HubService | 'registry'> = {
+  router: 'router',
+  gateway: 'gateway',
+  nats: 'nats',
+  jetstream: 'nats',
+  matrix: 'matrix',
+  synapse: 'matrix',
+  registry: 'registry',
+}
+
+/**
+ * Reads hub services out of free strings such as `dagi-router`, `infra.nats`, `matrix.synapse` or a profile
+ * role `gateway`: lower-cased, split on anything that is not a letter or digit, matched token by token, so
+ * `routerless` or `natsume` never count.
+ */
+export function servicesInText(values: readonly string[]): Set<HubService | 'registry'> {
+  const out = new Set<HubService | 'registry'>()
+  for (const v of values) {
+    for (const token of v.toLowerCase().split(/[^a-z0-9]+/)) {
+      const s = SERVICE_TOKENS[token]
+      if (s) out.add(s)
+    }
+  }
+  return out
+}
+
+const METHOD_ORDER: readonly ConnectionMethod[] = ['NATS', 'HTTP', 'SSH']
+const methodOf: Record<HubService, ConnectionMethod> = {
+  nats: 'NATS',
+  router: 'HTTP',
+  gateway: 'HTTP',
+  // Matrix clients speak the client-server API: HTTP.
+  matrix: 'HTTP',
+}
+
+const rolePriority = (role: string | null) =>
+  role === 'production' ? 0 : role === 'backup' ? 1 : role === 'development' ? 2 : 3
+
+/**
+ * Derives the graph the topology draws: which nodes are hubs, and every edge.
+ *
+ * **Heartbeat edges.** Every node has one edge to the registry hub (`REGISTRY_HUB_ID`), `ok` while the node
+ * is online and `broken` once it is stale, offline or was never heard from.
+ *
+ * **Hubs, without a request per node.** A node is a hub when it hosts router, gateway, NATS or Matrix. The
+ * evidence is read from what is already at hand, never fetched per node (a fleet of 10,000 must not cost
+ * 10,000 `/profile` calls):
+ * 1. `profilesById`: profiles that are already in the query cache, plus those of a bounded set of hub
+ *    candidates the view fetches on purpose (`selectProfileCandidates`: production, router and gateway nodes,
+ *    at most a handful). Their `roles` and `modules[].id` are the strongest evidence.
+ * 2. For every other node, the fleet list itself: `metadata.capabilities.services` and `node_type`
+ *    (`router` → router, `gateway` → gateway).
+ * A profile, when present, replaces the list's guess for that node (it is what the node really runs).
+ *
+ * **Service edges.** For each hub service, one provider is chosen in a stable order (production first, then
+ * backup, development, others; then by node id), independent of liveness so edges do not jump on a
+ * heartbeat. Every node that does not itself provide a service gets one edge to that service's provider,
+ * merged per provider and labelled by connection method: NATS for NATS, HTTP for router, gateway and Matrix,
+ * plus SSH from development and backup nodes to a production provider (deployments and management go over
+ * SSH, per the connection architecture). An edge is `broken` when either end is not online.
+ *
+ * Pure: the same rows and profiles give the same graph. O(n) in the number of rows.
+ */
+export function deriveTopology(
+  rows: readonly TopologyRowInput[],
+  profilesById: ReadonlyMap<string, NodeProfile>,
+): Topology {
+  const hubs: TopologyHub[] = []
+  const liveness = new Map<string, Liveness>()
+  const roleOf = new Map<string, string | null>()
+  let registryHost: { id: string; role: string | null } | null = null
+
+  for (const row of rows) {
+    const id = row.node.node_id
+    liveness.set(id, row.liveness)
+    roleOf.set(id, row.node.node_role)
+    const profile = profilesById.get(id)
+    let found: Set<HubService | 'registry'>
+    if (profile) {
+      found = servicesInText([...profile.roles, ...profile.modules.map((m) => m.id)])
+    } else {
+      found = servicesInText(row.node.metadata.capabilities.services)
+      if (row.node.node_type === 'router') found.add('router')
+      if (row.node.node_type === 'gateway') found.add('gateway')
+    }
+    if (
+      found.has('registry') &&
+      (!registryHost ||
+        rolePriority(row.node.node_role) < rolePriority(registryHost.role) ||
+        (rolePriority(row.node.node_role) === rolePriority(registryHost.role) && id < registryHost.id))
+    ) {
+      registryHost = { id, role: row.node.node_role }
+    }
+    const services = HUB_SERVICES.filter((s) => found.has(s))
+    if (services.length > 0) hubs.push({ nodeId: id, services, source: profile ? 'profile' : 'fleet' })
+  }
+
+  hubs.sort(
+    (a, b) =>
+      rolePriority(roleOf.get(a.nodeId) ?? null) - rolePriority(roleOf.get(b.nodeId) ?? null) ||
+      (a.nodeId < b.nodeId ? -1 : a.nodeId > b.nodeId ? 1 : 0),
+  )
+  const provider = new Map<HubService, string>()
+  for (const hub of hubs) for (const s of hub.services) if (!provider.has(s)) provider.set(s, hub.nodeId)
+
+  const online = (id: string) => liveness.get(id) === 'online'
+  const edges: TopologyEdge[] = []
+  for (const row of rows) {
+    const id = row.node.node_id
+    edges.push({
+      kind: 'heartbeat',
+      from: id,
+      to: REGISTRY_HUB_ID,
+      method: 'heartbeat',
+      state: row.liveness === 'online' ? 'ok' : 'broken',
+    })
+    const byTarget = new Map<string, { services: HubService[]; methods: Set<ConnectionMethod> }>()
+    for (const s of HUB_SERVICES) {
+      const target = provider.get(s)
+      if (target === undefined || target === id) continue
+      let link = byTarget.get(target)
+      if (!link) {
+        link = { services: [], methods: new Set() }
+        byTarget.set(target, link)
+      }
+      link.services.push(s)
+      link.methods.add(methodOf[s])
+    }
+    const role = row.node.node_role
+    for (const [target, link] of byTarget) {
+      if ((role === 'development' || role === 'backup') && roleOf.get(target) === 'production') {
+        link.methods.add('SSH')
+      }
+      edges.push({
+        kind: 'service',
+        from: id,
+        to: target,
+        services: link.services,
+        methods: METHOD_ORDER.filter((m) => link.methods.has(m)),
+        state: online(id) && online(target) ? 'ok' : 'broken',
+      })
+    }
+  }
+  return { hubs, edges, registryHost: registryHost?.id ?? null }
+}
+
+/**
+ * The few nodes whose `/profile` the topology may fetch on purpose: likely hubs (production role, router or
+ * gateway type, or hub services in their capabilities), production first, then by id, at most `limit`.
+ * Everything else is read from the fleet list or from profiles other views already cached.
+ */
+export function selectProfileCandidates(rows: readonly TopologyRowInput[], limit = 4): string[] {
+  const candidates: { id: string; p: number }[] = []
+  for (const { node } of rows) {
+    const hinted =
+      node.node_role === 'production' ||
+      node.node_type === 'router' ||
+      node.node_type === 'gateway' ||
+      [...servicesInText(node.metadata.capabilities.services)].some((s) => s !== 'registry')
+    if (hinted) candidates.push({ id: node.node_id, p: rolePriority(node.node_role) })
+  }
+  candidates.sort((a, b) => a.p - b.p || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  return candidates.slice(0, limit).map((c) => c.id)
+}
