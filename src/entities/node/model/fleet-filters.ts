@@ -1,0 +1,245 @@
+import type { Liveness } from './liveness.ts'
+import { NODE_ROLES, NODE_TYPES, type NodeEntry } from './schemas.ts'
+
+/**
+ * What the operator narrowed the fleet to: a search text, liveness/role/type filters and a sort. The state
+ * lives in the URL (shared by the overview and the topology view), so it parses tolerantly (unknown values are
+ * dropped) and serializes minimally (defaults are left out of the address).
+ */
+export type FleetLivenessFilter = Liveness | 'invalid'
+export type FleetRole = (typeof NODE_ROLES)[number]
+export type FleetType = (typeof NODE_TYPES)[number]
+export const FLEET_SORTS = ['name', 'liveness', 'age', 'role', 'type'] as const
+export type FleetSort = (typeof FLEET_SORTS)[number]
+export type SortDir = 'asc' | 'desc'
+
+export const FLEET_LIVENESS_FILTERS: readonly FleetLivenessFilter[] = [
+  'online',
+  'stale',
+  'offline',
+  'unknown',
+  'invalid',
+]
+
+export interface FleetFilters {
+  q: string
+  liveness: FleetLivenessFilter[]
+  role: FleetRole[]
+  type: FleetType[]
+  sort: FleetSort
+  dir: SortDir
+}
+
+export const DEFAULT_FLEET_FILTERS: FleetFilters = {
+  q: '',
+  liveness: [],
+  role: [],
+  type: [],
+  sort: 'name',
+  dir: 'asc',
+}
+
+/** The URL parameters this state owns; every other parameter (selection, demo size) is left alone. */
+const PARAM = { q: 'q', liveness: 'liveness', role: 'role', type: 'type', sort: 'sort', dir: 'dir' } as const
+
+const MAX_QUERY = 200
+
+function pickList<T extends string>(params: URLSearchParams, name: string, allowed: readonly T[]): T[] {
+  const seen = new Set<T>()
+  // Both `?role=a,b` and `?role=a&role=b` are accepted; order follows `allowed` so equal states serialize equally.
+  for (const raw of params.getAll(name)) {
+    for (const part of raw.split(',')) {
+      const v = part.trim().toLowerCase()
+      if ((allowed as readonly string[]).includes(v)) seen.add(v as T)
+    }
+  }
+  return allowed.filter((v) => seen.has(v))
+}
+
+export function parseFleetFilters(params: URLSearchParams): FleetFilters {
+  const sort = params.get(PARAM.sort)
+  const dir = params.get(PARAM.dir)
+  return {
+    q: (params.get(PARAM.q) ?? '').slice(0, MAX_QUERY),
+    liveness: pickList(params, PARAM.liveness, FLEET_LIVENESS_FILTERS),
+    role: pickList(params, PARAM.role, NODE_ROLES),
+    type: pickList(params, PARAM.type, NODE_TYPES),
+    sort: (FLEET_SORTS as readonly string[]).includes(sort ?? '') ? (sort as FleetSort) : 'name',
+    dir: dir === 'desc' ? 'desc' : 'asc',
+  }
+}
+
+/** A copy of `params` carrying `filters`, with defaults omitted; parameters the filters do not own are kept. */
+export function writeFleetFilters(params: URLSearchParams, filters: FleetFilters): URLSearchParams {
+  const out = new URLSearchParams(params)
+  for (const name of Object.values(PARAM)) out.delete(name)
+  if (filters.q !== '') out.set(PARAM.q, filters.q.slice(0, MAX_QUERY))
+  const lists = [
+    [PARAM.liveness, FLEET_LIVENESS_FILTERS, filters.liveness],
+    [PARAM.role, NODE_ROLES, filters.role],
+    [PARAM.type, NODE_TYPES, filters.type],
+  ] as const
+  for (const [name, allowed, values] of lists) {
+    const ordered = (allowed as readonly string[]).filter((v) => (values as readonly string[]).includes(v))
+    if (ordered.length > 0) out.set(name, ordered.join(','))
+  }
+  if (filters.sort !== 'name') out.set(PARAM.sort, filters.sort)
+  if (filters.dir !== 'asc') out.set(PARAM.dir, filters.dir)
+  return out
+}
+
+export function isFiltering(f: FleetFilters): boolean {
+  return f.q.trim() !== '' || f.liveness.length > 0 || f.role.length > 0 || f.type.length > 0
+}
+
+/** The fields of a fleet row the filters read. */
+export interface FilterableFleetRow {
+  readonly entry: NodeEntry
+  readonly liveness: FleetLivenessFilter
+}
+
+interface EntryKeys {
+  /** Lowercase text the search matches: name, id, hostname, addresses, role, type, reported status. */
+  search: string
+  /** Name with digit runs zero-padded, so `node-2` sorts before `node-10` with a plain string compare. */
+  name: string
+  /** The node id (or the key of an unreadable record): the last tie-break, so the order is total. */
+  id: string
+  role: string
+  type: string
+  lastHeartbeat: number | null
+}
+
+// Keyed by the entry object: computed once per fetched snapshot, not per keystroke or per 1 s tick.
+const keyCache = new WeakMap<NodeEntry, EntryKeys>()
+
+const naturalKey = (s: string) => s.toLowerCase().replace(/\d+/g, (d) => d.padStart(12, '0'))
+
+function rawSearchText(raw: unknown): string {
+  try {
+    // JSON.stringify answers undefined for undefined input, whatever its declared type says.
+    const text = JSON.stringify(raw) as string | undefined
+    return (text ?? '').slice(0, 500)
+  } catch {
+    return ''
+  }
+}
+
+export function entryKeys(entry: NodeEntry): EntryKeys {
+  let k = keyCache.get(entry)
+  if (k) return k
+  if (entry.kind === 'ok') {
+    const n = entry.node
+    const sys = n.metadata.capabilities.system
+    const parts = [
+      n.node_name,
+      n.node_id,
+      n.hostname,
+      n.ip_address,
+      n.local_ip,
+      sys?.hostname,
+      sys?.public_ip,
+      n.node_role,
+      n.node_type,
+      n.status,
+    ]
+    k = {
+      search: parts
+        .filter((p): p is string => typeof p === 'string' && p !== '')
+        .join('\n')
+        .toLowerCase(),
+      name: naturalKey(n.node_name ?? n.node_id),
+      id: n.node_id,
+      role: (n.node_role ?? '').toLowerCase(),
+      type: (n.node_type ?? '').toLowerCase(),
+      lastHeartbeat: n.last_heartbeat,
+    }
+  } else {
+    k = {
+      search: `${entry.key}\n${rawSearchText(entry.raw)}`.toLowerCase(),
+      name: naturalKey(entry.key),
+      id: entry.key,
+      role: '',
+      type: '',
+      lastHeartbeat: null,
+    }
+  }
+  keyCache.set(entry, k)
+  return k
+}
+
+/** Problems first when sorted ascending by liveness: that is what an operator scans for. */
+const LIVENESS_RANK: Record<FleetLivenessFilter, number> = {
+  offline: 0,
+  stale: 1,
+  unknown: 2,
+  invalid: 3,
+  online: 4,
+}
+
+type Compare = (a: EntryKeys, b: EntryKeys) => number
+const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
+// Empty role/type and missing heartbeats go last whichever the direction: they carry the least information.
+function compareMissingLast(a: string, b: string, dir: number) {
+  if (a === b) return 0
+  if (a === '') return 1
+  if (b === '') return -1
+  return dir * byString(a, b)
+}
+
+/**
+ * Filters and sorts the fleet. Search terms (split on spaces) must all match; the lists are OR within a
+ * filter and AND across filters. Ties fall back to the name, so the order is stable across polls (the
+ * registry's own order changes after every update).
+ */
+export function applyFleetFilters<R extends FilterableFleetRow>(
+  rows: readonly R[],
+  filters: FleetFilters,
+): R[] {
+  const terms = filters.q.toLowerCase().split(/\s+/).filter(Boolean)
+  const liveness = filters.liveness.length > 0 ? new Set<string>(filters.liveness) : null
+  const roles = filters.role.length > 0 ? new Set<string>(filters.role) : null
+  const types = filters.type.length > 0 ? new Set<string>(filters.type) : null
+
+  const kept: { row: R; k: EntryKeys }[] = []
+  for (const row of rows) {
+    if (liveness && !liveness.has(row.liveness)) continue
+    const k = entryKeys(row.entry)
+    if (roles && !roles.has(k.role)) continue
+    if (types && !types.has(k.type)) continue
+    if (terms.length > 0 && !terms.every((t) => k.search.includes(t))) continue
+    kept.push({ row, k })
+  }
+
+  const d = filters.dir === 'desc' ? -1 : 1
+  const byName: Compare = (a, b) => byString(a.name, b.name)
+  let primary: (a: { row: R; k: EntryKeys }, b: { row: R; k: EntryKeys }) => number
+  switch (filters.sort) {
+    case 'name':
+      primary = (a, b) => d * byName(a.k, b.k)
+      break
+    case 'liveness':
+      primary = (a, b) => d * (LIVENESS_RANK[a.row.liveness] - LIVENESS_RANK[b.row.liveness])
+      break
+    case 'age':
+      // Ascending age is the freshest heartbeat first; nodes that never beat go last.
+      primary = (a, b) => {
+        const x = a.k.lastHeartbeat
+        const y = b.k.lastHeartbeat
+        if (x === y) return 0
+        if (x === null) return 1
+        if (y === null) return -1
+        return d * (y - x)
+      }
+      break
+    case 'role':
+      primary = (a, b) => compareMissingLast(a.k.role, b.k.role, d)
+      break
+    case 'type':
+      primary = (a, b) => compareMissingLast(a.k.type, b.k.type, d)
+      break
+  }
+  kept.sort((a, b) => primary(a, b) || byName(a.k, b.k) || byString(a.k.id, b.k.id))
+  return kept.map((x) => x.row)
+}
