@@ -1,0 +1,111 @@
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react'
+import type { ClientEvent, MatrixClient, SyncState } from 'matrix-js-sdk'
+import { acquireMatrixClient } from './matrix-client.ts'
+import type { MatrixSession } from './matrix-session.ts'
+import { useMatrixSessionStore } from './matrix-session-store.ts'
+import { connectionFromSync, type ConnectionState } from './connection-state.ts'
+import { useTypedEventEmitter } from './use-typed-event-emitter.ts'
+
+interface MatrixContextValue {
+  /** The started client of this tab, or null while signed out or while the SDK loads. */
+  client: MatrixClient | null
+  session: MatrixSession | null
+  connection: ConnectionState
+  /** Set when creating the client failed (SDK chunk failed to load, bad homeserver URL). */
+  startError: Error | null
+}
+
+const MatrixContext = createContext<MatrixContextValue | null>(null)
+
+/**
+ * Binds the tab's Matrix client (`matrix-client.ts`) to React: starts it when a session exists and exposes it
+ * with the connection state. Unmounting does not stop the client (the side panel and the full page share it);
+ * only logout does.
+ */
+export function MatrixClientProvider({ children }: { children: ReactNode }) {
+  const session = useMatrixSessionStore((s) => s.session)
+  const [loaded, setLoaded] = useState<{
+    session: MatrixSession
+    client: MatrixClient | null
+    error: Error | null
+  } | null>(null)
+
+  useEffect(() => {
+    if (!session) return
+    let cancelled = false
+    acquireMatrixClient(session).then(
+      (client) => {
+        if (!cancelled) setLoaded({ session, client, error: null })
+      },
+      (error: unknown) => {
+        if (!cancelled)
+          setLoaded({
+            session,
+            client: null,
+            error: error instanceof Error ? error : new Error(String(error)),
+          })
+      },
+    )
+    return () => {
+      cancelled = true
+    }
+  }, [session])
+
+  // A client belongs to the session it was made for; after logout or a new login it is not shown.
+  const current = loaded && loaded.session === session ? loaded : null
+  const client = current?.client ?? null
+  const connection = useConnectionState(client)
+  const value: MatrixContextValue = {
+    client,
+    session,
+    connection: session ? connection : { kind: 'stopped' },
+    startError: current?.error ?? null,
+  }
+  return <MatrixContext value={value}>{children}</MatrixContext>
+}
+
+// The enum's value spelled out: a type-only SDK import keeps the SDK out of this module's chunk.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- 'sync' is ClientEvent.Sync's value
+const SYNC_EVENT = 'sync' as ClientEvent.Sync
+
+function useConnectionState(client: MatrixClient | null): ConnectionState {
+  const [state, setState] = useState<{ client: MatrixClient | null; value: ConnectionState }>({
+    client: null,
+    value: { kind: 'connecting' },
+  })
+  useTypedEventEmitter(client, SYNC_EVENT, (syncState: SyncState, _prev, data) => {
+    const error = (data as { error?: Error } | undefined)?.error
+    setState({ client, value: connectionFromSync(syncState, Date.now(), error) })
+  })
+  if (!client) return { kind: 'connecting' }
+  if (state.client === client) return state.value
+  // First render with this client: read its current state (it may already be syncing).
+  return connectionFromSync(client.getSyncState(), null, client.getSyncStateData()?.error)
+}
+
+/** Everything the provider knows: client (or null), session, connection state. Throws outside the provider. */
+export function useMatrixContext(): MatrixContextValue {
+  const v = useContext(MatrixContext)
+  if (!v) throw new Error('useMatrixContext must be used inside <MatrixClientProvider>')
+  return v
+}
+
+/**
+ * The tab's started Matrix client. Throws outside `MatrixClientProvider` or before the client exists, so a
+ * component that needs it is only rendered once signed in (see `useOptionalMatrixClient` for the others).
+ */
+export function useMatrixClient(): MatrixClient {
+  const { client } = useMatrixContext()
+  if (!client) throw new Error('useMatrixClient: no Matrix client yet (not signed in, or still starting)')
+  return client
+}
+
+/** The client when signed in and started, else null; for hooks that run either way (presence). */
+export function useOptionalMatrixClient(): MatrixClient | null {
+  return useMatrixContext().client
+}
+
+/** The connection to the homeserver, for the always-visible status line. */
+export function useMatrixConnection(): ConnectionState {
+  return useMatrixContext().connection
+}
