@@ -18,11 +18,20 @@ export function parseRegistryTime(value: unknown): number | null {
   return Number.isFinite(ms) ? ms : null
 }
 
-const time = z.unknown().transform(parseRegistryTime)
-const optString = z.unknown().transform((v) => (typeof v === 'string' && v.trim() !== '' ? v : null))
-const num = z.unknown().transform((v) => (typeof v === 'number' && Number.isFinite(v) ? v : null))
+// `.optional()` before each transform keeps a missing key legal (zod 4 treats a bare transform as required):
+// the registry leaves fields out, and a missing field must read as null, not fail the whole object.
+const time = z.unknown().optional().transform(parseRegistryTime)
+const optString = z
+  .unknown()
+  .optional()
+  .transform((v) => (typeof v === 'string' && v.trim() !== '' ? v : null))
+const num = z
+  .unknown()
+  .optional()
+  .transform((v) => (typeof v === 'number' && Number.isFinite(v) ? v : null))
 const stringList = z
   .unknown()
+  .optional()
   .transform((v) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []))
 
 export const SystemInfoSchema = z
