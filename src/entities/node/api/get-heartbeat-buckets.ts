@@ -1,0 +1,90 @@
+import { queryOptions, useQuery } from '@tanstack/react-query'
+import { HttpError } from '@/lib/http/fetch-json.ts'
+import { BucketSchema, BucketsRawSchema, type HeartbeatBucket } from '../model/schemas.ts'
+import { nodeKeys } from './query-keys.ts'
+import type { Registry } from './registry-http.ts'
+import { useRegistry } from './use-registry.ts'
+
+/** A history bucket whose start could be read (rows without one are dropped). */
+export type TimedBucket = HeartbeatBucket & { start: number }
+
+export interface BucketHistory {
+  nodeId: string
+  bucketSeconds: number
+  /** Oldest first. An absent bucket is a silence: the node sent no beat in it. */
+  buckets: TimedBucket[]
+  dropped: number
+}
+
+/**
+ * `GET /api/v1/nodes/{id}/heartbeats?since&until&bucket` (contract section 4): beats aggregated per bucket.
+ * Resolves to null when the registry answers 404 (no history route on this deployment). A bad bucket is
+ * dropped; a bad envelope fails the request.
+ */
+export async function getHeartbeatBuckets(
+  registry: Registry,
+  nodeId: string,
+  range: { since: number; until: number; bucketSeconds: number },
+  signal?: AbortSignal,
+): Promise<BucketHistory | null> {
+  let raw: unknown
+  try {
+    raw = await registry.get(
+      `/api/v1/nodes/${encodeURIComponent(nodeId)}/heartbeats`,
+      {
+        since: new Date(range.since).toISOString(),
+        until: new Date(range.until).toISOString(),
+        bucket: range.bucketSeconds,
+      },
+      signal,
+    )
+  } catch (e) {
+    if (e instanceof HttpError && e.status === 404) return null
+    throw e
+  }
+  const envelope = BucketsRawSchema.parse(raw)
+  const buckets: TimedBucket[] = []
+  for (const row of envelope.buckets) {
+    const r = BucketSchema.safeParse(row)
+    if (r.success && r.data.start !== null) buckets.push({ ...r.data, start: r.data.start })
+  }
+  buckets.sort((a, b) => a.start - b.start)
+  return {
+    nodeId,
+    bucketSeconds: envelope.bucket_seconds,
+    buckets,
+    dropped: envelope.buckets.length - buckets.length,
+  }
+}
+
+export function heartbeatBucketsQueryOptions(
+  registry: Registry,
+  nodeId: string,
+  range: { since: number; until: number; bucketSeconds: number },
+  refetchMs: number,
+) {
+  // The registry is fixed for the page's life (one runtime configuration): it is no part of the key.
+  // eslint-disable-next-line @tanstack/query/exhaustive-deps -- see above
+  return queryOptions({
+    queryKey: nodeKeys.buckets(nodeId, range),
+    queryFn: ({ signal }) => getHeartbeatBuckets(registry, nodeId, range, signal),
+    refetchInterval: refetchMs,
+    refetchIntervalInBackground: false,
+    staleTime: refetchMs,
+    // A new window every step: keep drawing this node's previous one until it arrives.
+    placeholderData: (previous) => (previous?.nodeId === nodeId ? previous : undefined),
+  })
+}
+
+/**
+ * A node's heartbeats per bucket in `[since, until]`, oldest first; `data === null` means the registry has
+ * no history route (404). Refetches every `refetchMs` while the tab is visible.
+ */
+export function useHeartbeatBuckets(
+  nodeId: string,
+  range: { since: number; until: number; bucketSeconds: number },
+  refetchMs = 60_000,
+) {
+  const registry = useRegistry()
+  return useQuery(heartbeatBucketsQueryOptions(registry, nodeId, range, refetchMs))
+}

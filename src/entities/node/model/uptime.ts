@@ -1,0 +1,63 @@
+import {
+  aliveSpansFromBeats,
+  aliveSpansFromBuckets,
+  findOutages,
+  type AliveSpan,
+  type Outage,
+  type TimeWindow,
+} from './outages.ts'
+
+/**
+ * Uptime of a node over a window, where every silence longer than the online threshold is downtime
+ * (see `findOutages` in `outages.ts` for the rule, including the window's edges).
+ */
+export interface Uptime {
+  /** Time counted up inside the window (ms). */
+  upMs: number
+  /** Time counted down inside the window (ms). */
+  downMs: number
+  /** Length of the window (ms). */
+  windowMs: number
+  /** `upMs / windowMs` in 0..1; null for an empty window. */
+  ratio: number | null
+  /** The outages the downtime comes from (their parts before the window are not counted). */
+  outages: Outage[]
+}
+
+export function uptimeOf(spans: readonly AliveSpan[], window: TimeWindow, onlineMs: number): Uptime {
+  const windowMs = Math.max(0, window.end - window.start)
+  const outages = findOutages(spans, window, onlineMs)
+  let downMs = 0
+  for (const o of outages) {
+    const from = Math.max(o.start, window.start)
+    const to = Math.min(o.end ?? window.end, window.end)
+    if (to > from) downMs += to - from
+  }
+  downMs = Math.min(downMs, windowMs)
+  return {
+    upMs: windowMs - downMs,
+    downMs,
+    windowMs,
+    ratio: windowMs > 0 ? (windowMs - downMs) / windowMs : null,
+    outages,
+  }
+}
+
+/** Uptime from heartbeat timestamps (any order). Include the last beat before the window when known. */
+export function uptimeFromBeats(timestamps: readonly number[], window: TimeWindow, onlineMs: number): Uptime {
+  return uptimeOf(aliveSpansFromBeats(timestamps), window, onlineMs)
+}
+
+/**
+ * Uptime from history buckets, where an absent bucket is a silence. `window.end` is now; `lastBeat` (the
+ * node's last heartbeat) keeps the newest bucket from counting the node up after it fell silent.
+ */
+export function uptimeFromBuckets(
+  buckets: readonly { start: number | null; beats: number }[],
+  bucketMs: number,
+  window: TimeWindow,
+  onlineMs: number,
+  lastBeat: number | null = null,
+): Uptime {
+  return uptimeOf(aliveSpansFromBuckets(buckets, bucketMs, { now: window.end, lastBeat }), window, onlineMs)
+}
