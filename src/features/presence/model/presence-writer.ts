@@ -1,0 +1,182 @@
+import type { Clock } from './clock.ts'
+import type { PresenceState } from './presence-machine.ts'
+import { writeFailureOf, type PresenceTransport } from './presence-transport.ts'
+
+/**
+ * Writes the user's presence so that the server keeps it, and as rarely as possible:
+ * - only when the desired state differs from what was last written; the latest desired state wins;
+ * - never two writes closer than `minIntervalMs` (Synapse's `rc_presence` allows 1 per 10 s per user,
+ *   shared by all tabs and devices), and never before a 429's `retry_after_ms` has passed;
+ * - the sync presence is set immediately before each write, so the next `/sync` cannot undo it;
+ * - the user's status message is read and sent back (a write without it clears it).
+ *
+ * The writer owns no timer: it says when it next needs to run (`nextWakeAt`) and the caller calls `pump`.
+ */
+export interface PresenceWriter {
+  /** The state the user should have; null when this tab must not write (it is not the leader). */
+  want(state: PresenceState | null): void
+  /** Writes now if a write is due and allowed. */
+  pump(): void
+  /** When `pump` must run again, or null when nothing is pending. */
+  nextWakeAt(): number | null
+  /**
+   * The page is going away: writes `offline` at once with `keepalive`, unless offline is already written or
+   * on its way (a hidden page already sent it), or a 429 said the server would refuse it. Returns whether
+   * it wrote.
+   */
+  writeOnClose(): boolean
+  /** Another tab wrote: share its memory so spacing and "write only on change" hold across tabs. */
+  noteRemoteWrite(state: PresenceState, at: number): void
+  /** Another tab was told to wait (429). */
+  noteRemoteBlock(until: number): void
+  /**
+   * The server is known to hold `state` without a write from us: a client's `/sync` sets presence too (a
+   * tab that starts syncing makes the user online). Does not count as a write for the spacing.
+   */
+  assume(state: PresenceState): void
+  memory(): WriterMemory
+  stats(): WriterStats
+}
+
+export interface WriterMemory {
+  /** What the server was last told, or null when unknown (nothing written yet, or the last write failed). */
+  lastWritten: PresenceState | null
+  lastWriteAt: number
+  /** No write before this time (429 or a failure's back-off). */
+  notBefore: number
+}
+
+export interface WriterStats {
+  /** Presence PUTs sent (successful or not). */
+  writes: number
+  /** Of those, answered 429. */
+  rateLimited: number
+  /** The token was refused (401): the writer has stopped. */
+  unauthorized: boolean
+}
+
+export interface PresenceWriterOptions {
+  clock: Clock
+  transport: PresenceTransport
+  /** Spacing between writes; a little over Synapse's 10 s so network jitter cannot bring two closer. */
+  minIntervalMs?: number
+  /** First back-off after a network or server failure; doubles up to `maxBackoffMs`. */
+  backoffMs?: number
+  maxBackoffMs?: number
+  /** A write was sent (to tell the other tabs). */
+  onWrite?: (state: PresenceState, at: number) => void
+  /** A 429 asked to wait until `until` (to tell the other tabs). */
+  onBlocked?: (until: number) => void
+  /** A write finished: the caller re-plans its timer. */
+  onSettled?: () => void
+}
+
+export const PRESENCE_MIN_INTERVAL_MS = 10_500
+
+export function createPresenceWriter(opts: PresenceWriterOptions): PresenceWriter {
+  const { clock, transport } = opts
+  const minIntervalMs = opts.minIntervalMs ?? PRESENCE_MIN_INTERVAL_MS
+  const backoffMs = opts.backoffMs ?? 15_000
+  const maxBackoffMs = opts.maxBackoffMs ?? 300_000
+
+  let desired: PresenceState | null = null
+  let lastWritten: PresenceState | null = null
+  let lastWriteAt = Number.NEGATIVE_INFINITY
+  let notBefore = Number.NEGATIVE_INFINITY
+  let inflight: PresenceState | null = null
+  let busy = false
+  let failures = 0
+  const stats: WriterStats = { writes: 0, rateLimited: 0, unauthorized: false }
+
+  const pending = () => !stats.unauthorized && desired !== null && desired !== lastWritten
+  const dueAt = () => Math.max(lastWriteAt + minIntervalMs, notBefore)
+
+  function send(state: PresenceState, statusMsg: string | undefined, keepAlive: boolean) {
+    // Order matters: the sync presence first, or a /sync between the write and the next sync-presence
+    // change would put the user back online.
+    transport.setSyncPresence(state)
+    const at = clock.now()
+    const previous = lastWritten
+    lastWritten = state
+    lastWriteAt = at
+    inflight = state
+    stats.writes += 1
+    opts.onWrite?.(state, at)
+    return transport.write(state, statusMsg, { keepAlive }).then(
+      () => {
+        failures = 0
+      },
+      (err: unknown) => {
+        // The server did not take it: its state is what it was before, as far as we know.
+        lastWritten = previous === state ? null : previous
+        const f = writeFailureOf(err)
+        if (f.kind === 'rate-limited') {
+          stats.rateLimited += 1
+          notBefore = clock.now() + Math.max(f.retryAfterMs, 0)
+          opts.onBlocked?.(notBefore)
+        } else if (f.kind === 'unauthorized') {
+          stats.unauthorized = true
+        } else {
+          notBefore = clock.now() + Math.min(backoffMs * 2 ** failures, maxBackoffMs)
+          failures += 1
+        }
+      },
+    )
+  }
+
+  async function writeDesired() {
+    busy = true
+    try {
+      let statusMsg: string | undefined
+      try {
+        statusMsg = await transport.readStatusMessage()
+      } catch {
+        statusMsg = transport.knownStatusMessage()
+      }
+      // The user may have changed their mind while the status message was read: the latest state wins.
+      const state = desired
+      if (state === null || state === lastWritten || stats.unauthorized) return
+      await send(state, statusMsg, state === 'offline')
+    } finally {
+      busy = false
+      inflight = null
+      opts.onSettled?.()
+    }
+  }
+
+  return {
+    want(state) {
+      desired = state
+    },
+    pump() {
+      if (busy || !pending() || clock.now() < dueAt()) return
+      void writeDesired()
+    },
+    nextWakeAt() {
+      if (busy || !pending()) return null
+      return dueAt()
+    },
+    writeOnClose() {
+      if (stats.unauthorized) return false
+      if (lastWritten === 'offline' || inflight === 'offline') return false
+      // The server would answer 429: the server's own timeout (the tab stops syncing) takes over.
+      if (clock.now() < notBefore) return false
+      desired = 'offline'
+      // No time to read the status message: send back the one already known.
+      void send('offline', transport.knownStatusMessage(), true)
+      return true
+    },
+    noteRemoteWrite(state, at) {
+      lastWritten = state
+      lastWriteAt = Math.max(lastWriteAt, at)
+    },
+    assume(state) {
+      lastWritten = state
+    },
+    noteRemoteBlock(until) {
+      notBefore = Math.max(notBefore, until)
+    },
+    memory: () => ({ lastWritten, lastWriteAt, notBefore }),
+    stats: () => ({ ...stats }),
+  }
+}
