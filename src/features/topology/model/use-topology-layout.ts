@@ -1,0 +1,52 @@
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { computeLayout, layoutKey, type LayoutInput, type TopologyLayout } from './layout.ts'
+import type { LayoutRequest, LayoutResponse } from './layout.worker.ts'
+
+/** From this many nodes on, the layout runs in a Web Worker instead of on the main thread. */
+export const WORKER_LAYOUT_THRESHOLD = 1500
+
+/**
+ * The layout for `input`, recomputed only when `layoutKey(input)` changes (membership, hubs, the user's
+ * expand and collapse), never on a heartbeat. Large fleets are laid out in a Web Worker; until its first
+ * answer the hook returns null, and later it keeps the previous layout until the new one arrives.
+ */
+export function useTopologyLayout(input: LayoutInput): TopologyLayout | null {
+  const key = layoutKey(input)
+  const offThread = input.nodes.length >= WORKER_LAYOUT_THRESHOLD && typeof Worker !== 'undefined'
+  // Keyed on layoutKey, not on the input's identity: every poll builds a new input with the same key, and the
+  // same key means the same layout.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- see above: `key` stands for `input`
+  const syncLayout = useMemo(() => (offThread ? null : computeLayout(input)), [key, offThread])
+
+  const [workerLayout, setWorkerLayout] = useState<{ key: string; layout: TopologyLayout } | null>(null)
+  const workerRef = useRef<Worker | null>(null)
+  const seqRef = useRef(0)
+
+  useEffect(() => {
+    if (!offThread) return
+    let worker = workerRef.current
+    if (!worker) {
+      worker = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' })
+      workerRef.current = worker
+    }
+    const seq = ++seqRef.current
+    const onMessage = (e: MessageEvent<LayoutResponse>) => {
+      if (e.data.seq === seqRef.current) setWorkerLayout({ key, layout: e.data.layout })
+    }
+    worker.addEventListener('message', onMessage)
+    const request: LayoutRequest = { seq, input }
+    worker.postMessage(request)
+    return () => worker.removeEventListener('message', onMessage)
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for `input` (same key, same layout)
+  }, [key, offThread])
+
+  useEffect(
+    () => () => {
+      workerRef.current?.terminate()
+      workerRef.current = null
+    },
+    [],
+  )
+
+  return offThread ? (workerLayout?.layout ?? null) : syncLayout
+}
