@@ -9,20 +9,27 @@ export interface MemoryChannelHub {
   open(): BroadcastChannelLike
   /** Messages posted on the hub so far. */
   posted(): unknown[]
+  /** The tab behind this channel stops being heard (crashed, or frozen in the background). */
+  mute(channel: BroadcastChannelLike): void
 }
 
 export function createMemoryChannelHub(clock: Clock, delayMs = 0): MemoryChannelHub {
   const members = new Set<{ listeners: Set<(ev: MessageEvent) => void> }>()
   const log: unknown[] = []
+  const muted = new WeakSet<BroadcastChannelLike>()
   return {
     posted: () => [...log],
+    mute(channel) {
+      muted.add(channel)
+    },
     open() {
       const me = { listeners: new Set<(ev: MessageEvent) => void>() }
       let closed = false
       members.add(me)
-      return {
+      const channel: BroadcastChannelLike = {
         postMessage(message) {
           if (closed) throw new Error('channel is closed')
+          if (muted.has(channel)) return
           log.push(message)
           // Structured clone, as the real channel does: no shared objects between tabs.
           const data: unknown = structuredClone(message)
@@ -45,6 +52,7 @@ export function createMemoryChannelHub(clock: Clock, delayMs = 0): MemoryChannel
           members.delete(me)
         },
       }
+      return channel
     },
   }
 }
