@@ -3,6 +3,10 @@ import tailwindcss from '@tailwindcss/vite'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
 
+// `npm run bench` only (scripts/bench.mjs sets it): the benchmark's harness page is built as a second entry,
+// beside the app, so it can time the chart and the presence simulation. Never part of the production build.
+const benchHarness = process.env.NODE_CONSOLE_BENCH === '1'
+
 export default defineConfig({
   plugins: [react(), tailwindcss()],
   resolve: {
@@ -20,6 +24,14 @@ export default defineConfig({
     // The overview's first load is budgeted (README, "Performance"); report every chunk.
     reportCompressedSize: true,
     chunkSizeWarningLimit: 900,
+    ...(benchHarness && {
+      rolldownOptions: {
+        input: {
+          main: fileURLToPath(new URL('./index.html', import.meta.url)),
+          harness: fileURLToPath(new URL('./scripts/bench/harness.html', import.meta.url)),
+        },
+      },
+    }),
   },
   server: { strictPort: true },
   preview: { strictPort: true },
