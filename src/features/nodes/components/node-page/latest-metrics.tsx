@@ -43,9 +43,12 @@ function Gauge({
 export function LatestMetrics({
   beat,
   loading,
+  observedOnly,
 }: {
   beat: { timestamp: number; metrics: BeatMetrics | null } | null
   loading: boolean
+  /** The registry has no history route: metrics travel only with history, so none can be shown. */
+  observedOnly: boolean
 }) {
   const t = useT(nodePageMessages)
   const lang = useLang()
@@ -60,7 +63,7 @@ export function LatestMetrics({
           <Skeleton className="h-6 w-full" />
         </div>
       ) : !beat || !m ? (
-        <p className="text-sm text-muted">{t('noMetrics')}</p>
+        <p className="text-sm text-muted">{observedOnly ? t('noMetricsObserved') : t('noMetrics')}</p>
       ) : (
         <div className="space-y-3">
           <p className="text-xs text-muted">

@@ -2,6 +2,7 @@ import type { Outage } from '@/entities/node/model/outages.ts'
 import { useLang } from '@/lib/i18n/i18n-store.ts'
 import { useT } from '@/lib/i18n/use-t.ts'
 import { formatDateTime, formatDuration } from '@/lib/time/format-time.ts'
+import { Skeleton } from '@/ui/skeleton.tsx'
 import { nodePageMessages } from './node-page-messages.ts'
 
 const MAX_ROWS = 20
@@ -10,7 +11,18 @@ const MAX_ROWS = 20
  * Outages newest first, with start and duration; an ongoing one's duration ticks because the parent
  * recomputes outages against the shared 1 s clock.
  */
-export function OutagesList({ outages, title }: { outages: readonly Outage[]; title: string }) {
+export function OutagesList({
+  outages,
+  title,
+  resolution,
+  loading,
+}: {
+  outages: readonly Outage[]
+  title: string
+  /** How fine the data behind the list is ("every beat", "1 h buckets"): shorter silences cannot show. */
+  resolution: string
+  loading: boolean
+}) {
   const t = useT(nodePageMessages)
   const lang = useLang()
   const newestFirst = [...outages].reverse()
@@ -18,9 +30,11 @@ export function OutagesList({ outages, title }: { outages: readonly Outage[]; ti
   return (
     <section aria-labelledby="outages-heading" className="space-y-2">
       <h3 id="outages-heading" className="text-sm font-semibold">
-        {title}
+        {title} <span className="text-xs font-normal text-muted">({resolution})</span>
       </h3>
-      {shown.length === 0 ? (
+      {loading ? (
+        <Skeleton className="h-16 w-full" />
+      ) : shown.length === 0 ? (
         <p className="text-sm text-muted">{t('outagesNone')}</p>
       ) : (
         <table aria-labelledby="outages-heading" className="w-full text-left text-sm">
