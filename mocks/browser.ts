@@ -1,7 +1,38 @@
-import type { RuntimeConfig } from '@/lib/config/runtime-config.ts'
+import type { AnyHandler } from 'msw'
+import { DEMO_REGISTRY_PATH } from '@/entities/node/api/registry-http.ts'
+import { isDemoRegistry, type RuntimeConfig } from '@/lib/config/runtime-config.ts'
+import type { NodeConsoleDemo } from './demo-window.ts'
 
-/** Starts the demo: MSW in the browser, serving the simulated registry and/or homeserver. */
-export async function startDemo(config: RuntimeConfig): Promise<void> {
-  void config
-  // Filled in by the simulator work.
+/**
+ * Starts the demo: one MSW worker in the browser, serving the simulated registry when no registry URL is
+ * configured, plus any `extraHandlers` (the simulated homeserver adds its own set here). Everything is
+ * imported lazily: `main.tsx` loads this module only when a demo part is on, so live mode never loads MSW.
+ * Requests no handler claims (a real homeserver, the app's own files) pass through untouched.
+ */
+export async function startDemo(
+  config: RuntimeConfig,
+  extraHandlers: readonly AnyHandler[] = [],
+): Promise<void> {
+  const demo: NodeConsoleDemo = {}
+  const handlers: AnyHandler[] = []
+  if (isDemoRegistry(config)) {
+    const [{ createFleetSimulator }, { registryHandlers }] = await Promise.all([
+      import('./registry/fleet-simulator.ts'),
+      import('./registry/registry-handlers.ts'),
+    ])
+    const sim = createFleetSimulator({ seed: config.demo.seed, nodes: config.demo.nodes })
+    demo.sim = sim
+    handlers.push(...registryHandlers(sim, `${window.location.origin}${DEMO_REGISTRY_PATH}`))
+  }
+  handlers.push(...extraHandlers)
+  window.__nodeConsoleDemo = demo
+  if (handlers.length === 0) return
+  const { setupWorker } = await import('msw/browser')
+  const worker = setupWorker(...handlers)
+  await worker.start({
+    // MSW 3 calls it a frame: requests and WebSocket connections alike.
+    onUnhandledFrame: 'bypass',
+    quiet: true,
+    serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
+  })
 }

@@ -14,7 +14,8 @@ export interface Registry {
 export const DEMO_REGISTRY_PATH = '/demo-registry'
 
 export function registryBaseUrl(config: Pick<RuntimeConfig, 'registryUrl'>, origin: string): string {
-  return config.registryUrl ?? `${origin}${DEMO_REGISTRY_PATH}`
+  // `||`, not `??`: an empty URL in config.json means demo mode too.
+  return config.registryUrl || `${origin}${DEMO_REGISTRY_PATH}`
 }
 
 export function createRegistry(opts: { baseUrl: string; authorization?: string | undefined; timeoutMs: number }): Registry {
