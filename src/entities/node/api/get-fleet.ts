@@ -1,0 +1,121 @@
+import { queryOptions, useQuery, type Query } from '@tanstack/react-query'
+import { useConfig } from '@/lib/config/config-context.tsx'
+import { HttpError } from '@/lib/http/fetch-json.ts'
+import { recordObservedFleet } from '../model/observed-history-store.ts'
+import { NodesPageSchema, type NodeEntry } from '../model/schemas.ts'
+import { nodeKeys } from './query-keys.ts'
+import { entryKey, parseNodeEntry } from './node-entry.ts'
+import type { Registry } from './registry-http.ts'
+import { useRegistry } from './use-registry.ts'
+
+/** The whole fleet as one poll saw it. */
+export interface FleetSnapshot {
+  /** One entry per node id (the newest record wins), sorted by key, so an unchanged poll shares structure. */
+  entries: NodeEntry[]
+  /** When the poll finished (ms). */
+  fetchedAt: number
+  /** How many page requests it took. */
+  requests: number
+  /** false when paging stopped at the page cap before a short page: the fleet shown may be partial. */
+  complete: boolean
+}
+
+export const FLEET_PAGE_SIZE = 1000
+/** 100 pages of 1,000: far beyond any real fleet, and a stop for a server that never sends a short page. */
+export const FLEET_MAX_PAGES = 100
+
+function newer(a: NodeEntry, b: NodeEntry): boolean {
+  if (a.kind !== 'ok' || b.kind !== 'ok') return a.kind === 'ok'
+  return (a.node.last_heartbeat ?? -Infinity) > (b.node.last_heartbeat ?? -Infinity)
+}
+
+/**
+ * Reads the whole fleet. The list route has no order and its `total` is the page length, so this pages until
+ * a page is shorter than the limit and keeps one entry per node id (the one with the newest heartbeat).
+ * A node the schema cannot read becomes one invalid entry; it never fails the page.
+ */
+export async function getFleet(registry: Registry, signal?: AbortSignal): Promise<FleetSnapshot> {
+  const byKey = new Map<string, NodeEntry>()
+  let requests = 0
+  let complete = false
+  for (let page = 0; page < FLEET_MAX_PAGES; page++) {
+    const body = await registry.get(
+      '/api/v1/nodes',
+      { limit: FLEET_PAGE_SIZE, offset: page * FLEET_PAGE_SIZE },
+      signal,
+    )
+    requests += 1
+    const parsed = NodesPageSchema.safeParse(body)
+    if (!parsed.success) throw new HttpError('parse', 'The registry sent a node list in an unexpected shape')
+    const before = byKey.size
+    for (const raw of parsed.data.nodes) {
+      const entry = parseNodeEntry(raw)
+      const key = entryKey(entry)
+      const seen = byKey.get(key)
+      if (!seen || newer(entry, seen)) byKey.set(key, entry)
+    }
+    if (parsed.data.nodes.length < FLEET_PAGE_SIZE) {
+      complete = true
+      break
+    }
+    // A full page with nothing new: the server ignores `offset`. Paging on would only repeat it.
+    if (byKey.size === before) {
+      complete = true
+      break
+    }
+  }
+  const entries = [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, e]) => e)
+  return { entries, fetchedAt: Date.now(), requests, complete }
+}
+
+/** Polling slows down while the registry fails: never more often than this. */
+export const MAX_BACKOFF_MS = 5 * 60_000
+
+/**
+ * The next poll delay: the heartbeat interval while all is well; while failing, about as long as the registry
+ * has been failing (so the delay doubles, up to 5 minutes). The first success brings the interval back.
+ */
+export function pollInterval(
+  state: Pick<Query['state'], 'status' | 'dataUpdatedAt' | 'errorUpdatedAt' | 'errorUpdateCount'>,
+  intervalMs: number,
+): number {
+  const failing = state.status === 'error' && state.errorUpdatedAt >= state.dataUpdatedAt
+  if (!failing) return intervalMs
+  const failingFor =
+    state.dataUpdatedAt > 0
+      ? state.errorUpdatedAt - state.dataUpdatedAt
+      : intervalMs * 2 ** (state.errorUpdateCount - 1)
+  return Math.min(MAX_BACKOFF_MS, Math.max(intervalMs * 2, failingFor))
+}
+
+/**
+ * The fleet query, polled every `intervalMs`. React Query restarts the interval after every settled fetch and
+ * joins a tick to the fetch in flight, so polls never overlap; it does not poll while the tab is hidden.
+ * Each new snapshot feeds the observed-beats store (no per-node request, ever).
+ */
+export function fleetQueryOptions(registry: Registry, intervalMs: number) {
+  // One registry per page load (runtime config): the key need not name it.
+  // eslint-disable-next-line @tanstack/query/exhaustive-deps
+  return queryOptions({
+    queryKey: nodeKeys.fleet(),
+    queryFn: async ({ signal }) => {
+      const snapshot = await getFleet(registry, signal)
+      recordObservedFleet(snapshot.entries, snapshot.fetchedAt)
+      return snapshot
+    },
+    refetchInterval: (query) => pollInterval(query.state, intervalMs),
+    refetchIntervalInBackground: false,
+    staleTime: intervalMs / 2,
+  })
+}
+
+/**
+ * The whole fleet, polled at the heartbeat interval. Keeps the last good snapshot while a poll fails
+ * (`isError` with `data`), and backs off until the registry answers again. Pass `select` to subscribe to a
+ * part of it (a poll that changes nothing in that part re-renders nothing).
+ */
+export function useFleet<T = FleetSnapshot>(select?: (snapshot: FleetSnapshot) => T) {
+  const registry = useRegistry()
+  const { heartbeatIntervalSeconds } = useConfig()
+  return useQuery({ ...fleetQueryOptions(registry, heartbeatIntervalSeconds * 1000), select })
+}

@@ -1,0 +1,39 @@
+import { queryOptions, useQuery } from '@tanstack/react-query'
+import { useConfig } from '@/lib/config/config-context.tsx'
+import { HttpError } from '@/lib/http/fetch-json.ts'
+import { HealthSchema, type RegistryHealth } from '../model/schemas.ts'
+import { pollInterval } from './get-fleet.ts'
+import { registryKeys } from './query-keys.ts'
+import type { Registry } from './registry-http.ts'
+import { useRegistry } from './use-registry.ts'
+
+/**
+ * The registry's own health. Always HTTP 200 on the service; its `network_stats` count the status column, so
+ * a node that fell silent still counts as online there (the console's counts are derived, not these).
+ */
+export async function getHealth(registry: Registry, signal?: AbortSignal): Promise<RegistryHealth> {
+  const body = await registry.get('/health', undefined, signal)
+  const parsed = HealthSchema.safeParse(body)
+  if (!parsed.success) throw new HttpError('parse', 'The registry sent its health in an unexpected shape')
+  return parsed.data
+}
+
+/** Polled with the fleet, at the heartbeat interval, backing off the same way while it fails. */
+export function healthQueryOptions(registry: Registry, intervalMs: number) {
+  // One registry per page load (runtime config): the key need not name it.
+  // eslint-disable-next-line @tanstack/query/exhaustive-deps
+  return queryOptions({
+    queryKey: registryKeys.health(),
+    queryFn: ({ signal }) => getHealth(registry, signal),
+    refetchInterval: (query) => pollInterval(query.state, intervalMs),
+    refetchIntervalInBackground: false,
+    staleTime: intervalMs / 2,
+  })
+}
+
+/** The registry's health, polled at the heartbeat interval (paused while the tab is hidden). */
+export function useHealth() {
+  const registry = useRegistry()
+  const { heartbeatIntervalSeconds } = useConfig()
+  return useQuery(healthQueryOptions(registry, heartbeatIntervalSeconds * 1000))
+}
