@@ -1,3 +1,5 @@
+import { FleetOverview } from '@/features/nodes/components/overview/fleet-overview.tsx'
+
 export function OverviewRoute() {
-  return <h1 className="p-4 text-xl font-semibold">Fleet overview</h1>
+  return <FleetOverview />
 }

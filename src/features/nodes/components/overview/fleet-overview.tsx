@@ -1,0 +1,146 @@
+import { useCallback, useDeferredValue, useMemo, useRef } from 'react'
+import { useNavigate } from 'react-router'
+import { pollInterval, useFleet } from '@/entities/node/api/get-fleet.ts'
+import { useHealth } from '@/entities/node/api/get-health.ts'
+import {
+  applyFleetFilters,
+  isFiltering,
+  type FleetLivenessFilter,
+} from '@/entities/node/model/fleet-filters.ts'
+import { useConfig } from '@/lib/config/config-context.tsx'
+import { useT } from '@/lib/i18n/use-t.ts'
+import { Button } from '@/ui/button.tsx'
+import { Skeleton } from '@/ui/skeleton.tsx'
+import { FleetCounts, type FleetTally } from './fleet-counts.tsx'
+import { FleetLoadError, StaleFleetBanner } from './fleet-fault.tsx'
+import { FleetList } from './fleet-list.tsx'
+import { FleetToolbar } from './fleet-toolbar.tsx'
+import type { OverviewRow } from './overview-row.ts'
+import { overviewMessages } from './overview-messages.ts'
+import { RegistryHealthCard } from './registry-health.tsx'
+import { useFleetFilterParams, useSelectedNodeParam } from './use-fleet-filter-params.ts'
+import { useOverviewRows } from './use-overview-rows.ts'
+
+function tallyOf(rows: readonly OverviewRow[]): FleetTally {
+  const t: FleetTally = { online: 0, stale: 0, offline: 0, unknown: 0, invalid: 0, total: rows.length }
+  for (const r of rows) t[r.liveness] += 1
+  return t
+}
+
+function ListSkeleton() {
+  return (
+    <div className="space-y-2 p-4" aria-hidden="true">
+      {Array.from({ length: 8 }, (_, i) => (
+        <Skeleton key={i} className="h-11 w-full" />
+      ))}
+    </div>
+  )
+}
+
+/**
+ * The fleet at a glance: counts, the registry's own health, and every node with its liveness, beats and
+ * heartbeat age. Filters, sort and the chosen node live in the URL. When the registry fails after a good
+ * answer, the last good data stays on screen under a banner until a retry succeeds.
+ */
+export function FleetOverview() {
+  const t = useT(overviewMessages)
+  const navigate = useNavigate()
+  const config = useConfig()
+  const fleet = useFleet()
+  const health = useHealth()
+  const { rows, thresholds } = useOverviewRows(fleet.data?.entries)
+  const { filters, filtersCleared } = useFleetFilterParams()
+  const [selectedKey, select] = useSelectedNodeParam()
+
+  // Typing stays responsive at 10,000 nodes: the input updates at once, the list a moment later if it must.
+  const deferredFilters = useDeferredValue(filters)
+  const visible = useMemo(
+    () => (rows ? applyFleetFilters(rows, deferredFilters) : null),
+    [rows, deferredFilters],
+  )
+  const tally = useMemo(() => (rows ? tallyOf(rows) : null), [rows])
+  const present = useMemo(() => new Set<FleetLivenessFilter>(rows?.map((r) => r.liveness) ?? []), [rows])
+
+  const open = useCallback(
+    (row: OverviewRow) => {
+      if (row.entry.kind !== 'ok') return
+      void navigate(`/nodes/${encodeURIComponent(row.entry.node.node_id)}`)
+    },
+    [navigate],
+  )
+  const listRef = useRef<HTMLDivElement>(null)
+  const enterList = useCallback(() => {
+    listRef.current?.focus()
+    const first = visible?.[0]
+    if (first && (selectedKey === null || !visible.some((r) => r.key === selectedKey))) select(first.key)
+  }, [visible, selectedKey, select])
+  const retry = useCallback(() => void fleet.refetch(), [fleet])
+
+  // The query polls again `pollInterval` after a failure (it backs off while the registry keeps failing).
+  const retryAt = fleet.isError
+    ? fleet.errorUpdatedAt + pollInterval(fleet, config.heartbeatIntervalSeconds * 1000)
+    : null
+
+  const summary =
+    visible && tally && visible.length !== tally.total
+      ? t('shown', { shown: visible.length, total: tally.total })
+      : undefined
+
+  return (
+    // data-applied-query: the query the list currently shows (the input may be a keystroke ahead); the
+    // benchmark times a keystroke to the frame where the two agree.
+    <div className="flex h-full min-h-0 flex-col" data-applied-query={deferredFilters.q}>
+      <div className="flex flex-col gap-3 px-4 pt-4 pb-3">
+        <h1 className="text-xl font-semibold">{t('title')}</h1>
+        <div className="flex flex-wrap items-start gap-4">
+          <FleetCounts tally={tally} />
+          <RegistryHealthCard
+            health={health.data}
+            pending={health.isPending}
+            derivedOnline={tally?.online ?? null}
+          />
+        </div>
+        {fleet.isError && fleet.data && (
+          <StaleFleetBanner
+            staleSince={fleet.data.fetchedAt}
+            retryAt={retryAt}
+            error={fleet.error}
+            onRetry={retry}
+          />
+        )}
+      </div>
+      <FleetToolbar livenessPresent={present} summary={summary} onSearchArrowDown={enterList} />
+      {fleet.isError && !fleet.data ? (
+        <FleetLoadError error={fleet.error} onRetry={retry} />
+      ) : !visible || !rows ? (
+        <>
+          <p className="sr-only" role="status">
+            {t('loading')}
+          </p>
+          <ListSkeleton />
+        </>
+      ) : rows.length === 0 ? (
+        <div className="p-8 text-center">
+          <p className="font-medium">{t('noNodes')}</p>
+          <p className="mt-1 text-sm text-muted">{t('noNodesHint')}</p>
+        </div>
+      ) : visible.length === 0 && isFiltering(deferredFilters) ? (
+        <div className="p-8 text-center">
+          <p className="font-medium">{t('noMatch')}</p>
+          <Button className="mt-3" onClick={filtersCleared}>
+            {t('clearFilters')}
+          </Button>
+        </div>
+      ) : (
+        <FleetList
+          listRef={listRef}
+          rows={visible}
+          selectedKey={selectedKey}
+          gapMs={thresholds.onlineMs}
+          onSelect={select}
+          onOpen={open}
+        />
+      )}
+    </div>
+  )
+}
