@@ -20,7 +20,7 @@ export function createStandInTransport(statusMsg: string | undefined = 'in the l
   const calls: string[] = []
   const writes: RecordedWrite[] = []
   const failNext: PresenceWriteFailure[] = []
-  let currentStatus = statusMsg
+  let currentStatus: string | undefined = statusMsg
   const transport: PresenceTransport = {
     setSyncPresence(state) {
       calls.push(`sync:${state}`)
