@@ -1,0 +1,41 @@
+import { queryOptions, useQuery } from '@tanstack/react-query'
+import { HttpError } from '@/lib/http/fetch-json.ts'
+import type { NodeEntry } from '../model/schemas.ts'
+import { parseNodeEntry } from './node-entry.ts'
+import { nodeKeys } from './query-keys.ts'
+import type { Registry } from './registry-http.ts'
+import { useRegistry } from './use-registry.ts'
+
+/** One node: usable, unreadable (kept as text), or unknown to the registry (404). */
+export type NodeLookup = NodeEntry | { kind: 'not-found'; nodeId: string }
+
+export async function getNode(registry: Registry, nodeId: string, signal?: AbortSignal): Promise<NodeLookup> {
+  try {
+    const body = await registry.get(`/api/v1/nodes/${encodeURIComponent(nodeId)}`, undefined, signal)
+    return parseNodeEntry(body)
+  } catch (e) {
+    if (e instanceof HttpError && e.kind === 'http' && e.status === 404) return { kind: 'not-found', nodeId }
+    throw e
+  }
+}
+
+export function nodeQueryOptions(registry: Registry, nodeId: string) {
+  // One registry per page load (runtime config): the key need not name it.
+  // eslint-disable-next-line @tanstack/query/exhaustive-deps
+  return queryOptions({
+    queryKey: nodeKeys.detail(nodeId),
+    queryFn: ({ signal }) => getNode(registry, nodeId, signal),
+  })
+}
+
+/**
+ * One node from the registry. A node the registry does not know resolves to `{kind: 'not-found'}` (not an
+ * error), so the page can say so. Pass `refetchInterval` to keep it fresh on an open node page.
+ */
+export function useNode(nodeId: string, options: { refetchInterval?: number | false } = {}) {
+  const registry = useRegistry()
+  return useQuery({
+    ...nodeQueryOptions(registry, nodeId),
+    refetchInterval: options.refetchInterval ?? false,
+  })
+}
