@@ -1,6 +1,6 @@
 import type { AnyHandler } from 'msw'
 import { DEMO_REGISTRY_PATH } from '@/entities/node/api/registry-http.ts'
-import { isDemoRegistry, type RuntimeConfig } from '@/lib/config/runtime-config.ts'
+import { isDemoHomeserver, isDemoRegistry, type RuntimeConfig } from '@/lib/config/runtime-config.ts'
 import type { NodeConsoleDemo } from './demo-window.ts'
 
 /**
@@ -23,6 +23,11 @@ export async function startDemo(
     const sim = createFleetSimulator({ seed: config.demo.seed, nodes: config.demo.nodes })
     demo.sim = sim
     handlers.push(...registryHandlers(sim, `${window.location.origin}${DEMO_REGISTRY_PATH}`))
+  }
+  if (isDemoHomeserver(config)) {
+    // The simulated homeserver (chat and presence) under /demo-matrix, with two teammates.
+    const { demoMatrixHandlers } = await import('./matrix/demo-matrix.ts')
+    handlers.push(...demoMatrixHandlers(config.demo.seed))
   }
   handlers.push(...extraHandlers)
   window.__nodeConsoleDemo = demo

@@ -1,0 +1,61 @@
+import { useLang } from '@/lib/i18n/i18n-store.ts'
+import { useT } from '@/lib/i18n/use-t.ts'
+import { formatRelative } from '@/lib/time/format-time.ts'
+import { useNow } from '@/lib/time/now-store.ts'
+import { cn } from '@/lib/cn.ts'
+import { chatMessages } from '../chat-messages.ts'
+import type { MemberRow, PresenceKind } from '../model/member-presence.ts'
+import { Avatar } from './avatar.tsx'
+
+const DOT: Record<PresenceKind, string> = {
+  online: 'bg-ok',
+  away: 'bg-warn',
+  offline: 'bg-muted',
+  unknown: 'border border-unknown bg-transparent',
+}
+const LABEL = {
+  online: 'presenceOnline',
+  away: 'presenceAway',
+  offline: 'presenceOffline',
+  unknown: 'presenceUnknown',
+} as const
+
+/** The room's members with a presence dot and last-active time, online first. */
+export function MemberList({ members, me }: { members: MemberRow[]; me: string | null }) {
+  const t = useT(chatMessages)
+  const lang = useLang()
+  const now = useNow()
+  return (
+    <ul aria-label={t('members')} className="flex flex-col gap-1 overflow-y-auto p-2">
+      {members.map((m) => (
+        <li
+          key={m.userId}
+          className="flex items-center gap-2 rounded px-1 py-1 text-sm"
+          data-presence={m.presence}
+        >
+          <span className="relative">
+            <Avatar userId={m.userId} name={m.name} size="sm" />
+            <span
+              aria-hidden="true"
+              className={cn(
+                'absolute -bottom-0.5 -right-0.5 h-2.5 w-2.5 rounded-full ring-2 ring-raised',
+                DOT[m.presence],
+              )}
+            />
+          </span>
+          <span className="min-w-0 flex-1">
+            <span className="block truncate">
+              {m.name} {m.userId === me && <span className="text-muted">{t('you')}</span>}
+            </span>
+            <span className="block truncate text-xs text-muted">
+              {t(LABEL[m.presence])}
+              {m.lastActiveTs !== null &&
+                m.presence !== 'online' &&
+                ` · ${t('lastActive', { time: formatRelative(m.lastActiveTs, now, lang) })}`}
+            </span>
+          </span>
+        </li>
+      ))}
+    </ul>
+  )
+}

@@ -1,0 +1,92 @@
+import type { ReactNode } from 'react'
+import type { MatrixClient, Room } from 'matrix-js-sdk'
+import { Button } from '@/ui/button.tsx'
+import { useT } from '@/lib/i18n/use-t.ts'
+import { logoutMatrixClient } from '@/lib/matrix/matrix-client.ts'
+import { useMatrixConnection } from '@/lib/matrix/matrix-client-provider.tsx'
+import { chatMessages } from '../chat-messages.ts'
+import { useReadReceipt } from '../hooks/use-read-receipt.ts'
+import { useRoomMembers } from '../hooks/use-room-members.ts'
+import { useRoomTimeline } from '../hooks/use-room-timeline.ts'
+import { useTypingUsers } from '../hooks/use-typing-users.ts'
+import { Composer } from './composer.tsx'
+import { ConnectionStatus } from './connection-status.tsx'
+import { MemberList } from './member-list.tsx'
+import { TimelineView } from './timeline-view.tsx'
+import { TypingIndicator } from './typing-indicator.tsx'
+
+/** A joined room: header (name, online count, connection, extra slot), timeline, typing, composer, members. */
+export function RoomView({
+  client,
+  room,
+  activityAllowed,
+  headerExtra,
+  membersOpen,
+  onToggleMembers,
+}: {
+  client: MatrixClient
+  room: Room
+  activityAllowed: boolean
+  headerExtra?: ReactNode
+  membersOpen: boolean
+  onToggleMembers: () => void
+}) {
+  const t = useT(chatMessages)
+  const connection = useMatrixConnection()
+  const live = connection.kind === 'live'
+  const timeline = useRoomTimeline(client, room)
+  const { members, onlineCount } = useRoomMembers(client, room)
+  const typing = useTypingUsers(client, room)
+  const lastItem = timeline.items.at(-1)
+  useReadReceipt(client, lastItem?.kind === 'event' ? lastItem.event : undefined, activityAllowed && live)
+
+  return (
+    <section aria-label={room.name} className="flex min-h-0 flex-1 flex-col">
+      <header className="flex flex-col gap-1 border-b border-border px-3 py-2">
+        <div className="flex items-center gap-2">
+          <h2 className="min-w-0 flex-1 truncate font-semibold">{room.name}</h2>
+          <span className="text-xs text-muted" data-testid="online-count">
+            {t('online', { count: onlineCount })}
+          </span>
+          <Button
+            variant="ghost"
+            aria-expanded={membersOpen}
+            onClick={onToggleMembers}
+            className="px-2 py-1 text-xs"
+          >
+            {membersOpen ? t('hideMembers') : t('members')}
+          </Button>
+          <Button variant="ghost" onClick={() => void logoutMatrixClient()} className="px-2 py-1 text-xs">
+            {t('signOut')}
+          </Button>
+        </div>
+        <div className="flex items-center gap-2">
+          <div className="min-w-0 flex-1">
+            <ConnectionStatus />
+          </div>
+          {headerExtra}
+        </div>
+      </header>
+      <div className="flex min-h-0 flex-1">
+        <div className="flex min-w-0 flex-1 flex-col">
+          <TimelineView
+            client={client}
+            room={room}
+            items={timeline.items}
+            live={live}
+            canPaginate={timeline.canPaginate}
+            paginating={timeline.paginating}
+            paginateBack={timeline.paginateBack}
+          />
+          <TypingIndicator names={typing} />
+          <Composer client={client} room={room} activityAllowed={activityAllowed} />
+        </div>
+        {membersOpen && (
+          <aside className="w-48 shrink-0 border-l border-border">
+            <MemberList members={members} me={client.getUserId()} />
+          </aside>
+        )}
+      </div>
+    </section>
+  )
+}

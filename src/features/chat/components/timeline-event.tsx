@@ -1,0 +1,96 @@
+import { EventStatus, type MatrixClient, type MatrixEvent, type Room } from 'matrix-js-sdk'
+import { useLang } from '@/lib/i18n/i18n-store.ts'
+import { useT } from '@/lib/i18n/use-t.ts'
+import { formatDateTime } from '@/lib/time/format-time.ts'
+import { cn } from '@/lib/cn.ts'
+import { chatMessages } from '../chat-messages.ts'
+import { Avatar } from './avatar.tsx'
+import { EventBody } from './event-body.tsx'
+
+function timeOf(ts: number, lang: 'uk' | 'en') {
+  return new Date(ts).toLocaleTimeString(lang === 'uk' ? 'uk-UA' : 'en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+  })
+}
+
+/** One message: sender and avatar (unless grouped), time, body, and for our own pending ones their state. */
+export function TimelineEvent({
+  client,
+  room,
+  event,
+  continuation,
+  live,
+}: {
+  client: MatrixClient
+  room: Room
+  event: MatrixEvent
+  continuation: boolean
+  /** Whether the connection is up: a message "sending" while it is down is waiting for it. */
+  live: boolean
+}) {
+  const t = useT(chatMessages)
+  const lang = useLang()
+  const sender = event.getSender() ?? ''
+  const name = event.sender?.name ?? room.getMember(sender)?.name ?? sender
+  const status = event.status
+  const failed = status === EventStatus.NOT_SENT
+  const ts = event.getTs()
+  let state: string | null = null
+  if (failed) state = t('failed')
+  else if (
+    status === EventStatus.SENDING ||
+    status === EventStatus.QUEUED ||
+    status === EventStatus.ENCRYPTING
+  )
+    state = live ? (status === EventStatus.QUEUED ? t('queued') : t('sending')) : t('waitingForConnection')
+  else if (status === EventStatus.SENT) state = t('sent')
+
+  return (
+    <article
+      className={cn('flex gap-2 px-3', continuation ? 'pt-0.5' : 'pt-3', failed && 'bg-bad/5')}
+      aria-label={`${name}, ${formatDateTime(ts, lang, false)}`}
+      data-status={status ?? 'sent'}
+    >
+      <div className="w-8 shrink-0">{!continuation && <Avatar userId={sender} name={name} />}</div>
+      <div className="min-w-0 flex-1">
+        {!continuation && (
+          <div className="flex items-baseline gap-2">
+            <span className="truncate text-sm font-semibold">{name}</span>
+            <time
+              className="text-xs text-muted"
+              dateTime={new Date(ts).toISOString()}
+              title={formatDateTime(ts, lang)}
+            >
+              {timeOf(ts, lang)}
+            </time>
+          </div>
+        )}
+        <EventBody event={event} senderName={name} />
+        {state && (
+          <div className={cn('mt-0.5 flex items-center gap-2 text-xs', failed ? 'text-bad' : 'text-muted')}>
+            <span>{state}</span>
+            {failed && (
+              <>
+                <button
+                  type="button"
+                  className="font-medium text-accent hover:underline"
+                  onClick={() => void client.resendEvent(event, room).catch(() => undefined)}
+                >
+                  {t('retrySend')}
+                </button>
+                <button
+                  type="button"
+                  className="font-medium text-bad hover:underline"
+                  onClick={() => client.cancelPendingEvent(event)}
+                >
+                  {t('deleteMessage')}
+                </button>
+              </>
+            )}
+          </div>
+        )}
+      </div>
+    </article>
+  )
+}

@@ -1,0 +1,184 @@
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import type { MatrixClient, MatrixEvent, Room } from 'matrix-js-sdk'
+import { useLang } from '@/lib/i18n/i18n-store.ts'
+import { useT } from '@/lib/i18n/use-t.ts'
+import { chatMessages } from '../chat-messages.ts'
+import type { TimelineItem } from '../model/timeline-items.ts'
+import { TimelineEvent } from './timeline-event.tsx'
+
+/** Closer than this to the bottom counts as "at the bottom" (new messages keep it pinned). */
+const BOTTOM_SLACK_PX = 48
+/** Closer than this to the top loads older messages. */
+const TOP_TRIGGER_PX = 300
+
+function dayLabel(ts: number, lang: 'uk' | 'en') {
+  return new Date(ts).toLocaleDateString(lang === 'uk' ? 'uk-UA' : 'en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  })
+}
+
+interface Props {
+  client: MatrixClient
+  room: Room
+  items: TimelineItem<MatrixEvent>[]
+  live: boolean
+  canPaginate: boolean
+  paginating: boolean
+  paginateBack: () => Promise<void>
+}
+
+/**
+ * The virtualized timeline (smooth with thousands of events). Pinned to the bottom while the user is
+ * there; older messages load on scrolling up without moving what the user reads; "jump to latest" when
+ * new ones arrive while scrolled up.
+ */
+export function TimelineView({ client, room, items, live, canPaginate, paginating, paginateBack }: Props) {
+  const t = useT(chatMessages)
+  const lang = useLang()
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const count = items.length + 1 // row 0: "loading older" / "start of the room"
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual is built for re-render-driven use; this component is not memoised
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (i) => {
+      const item = items[i - 1]
+      if (!item) return 32
+      if (item.kind === 'day') return 36
+      return item.continuation ? 26 : 56
+    },
+    getItemKey: (i) => (i === 0 ? '__top' : (items[i - 1]?.key ?? i)),
+    overscan: 10,
+  })
+
+  const atBottom = useRef(true)
+  const [showJump, setShowJump] = useState(false)
+  const [unseen, setUnseen] = useState(0)
+  const prev = useRef<{ first?: string; last?: string; total: number; scrollTop: number } | null>(null)
+
+  const scrollToBottom = useCallback(() => {
+    const el = scrollRef.current
+    if (!el) return
+    virtualizer.scrollToIndex(count - 1, { align: 'end' })
+    el.scrollTop = el.scrollHeight
+    atBottom.current = true
+    setShowJump(false)
+    setUnseen(0)
+  }, [virtualizer, count])
+
+  // Keep the reader's place: prepends keep the distance from the bottom, appends follow the bottom.
+  useLayoutEffect(() => {
+    const el = scrollRef.current
+    if (!el) return
+    const first = items.find((i) => i.kind === 'event')?.key
+    const last = items.at(-1)?.key
+    const p = prev.current
+    const total = virtualizer.getTotalSize()
+    if (!p) {
+      scrollToBottom()
+    } else {
+      if (first !== p.first && p.first !== undefined && !atBottom.current) {
+        el.scrollTop = total - (p.total - p.scrollTop)
+      }
+      if (last !== p.last) {
+        if (atBottom.current) scrollToBottom()
+        else setUnseen((n) => n + 1)
+      }
+    }
+    prev.current = { first, last, total: virtualizer.getTotalSize(), scrollTop: el.scrollTop }
+  }, [items, virtualizer, scrollToBottom])
+
+  const onScroll = useCallback(() => {
+    const el = scrollRef.current
+    if (!el) return
+    const bottom = el.scrollHeight - el.scrollTop - el.clientHeight < BOTTOM_SLACK_PX
+    atBottom.current = bottom
+    setShowJump(!bottom)
+    if (bottom) setUnseen(0)
+    if (prev.current) {
+      prev.current.scrollTop = el.scrollTop
+      prev.current.total = virtualizer.getTotalSize()
+    }
+    if (el.scrollTop < TOP_TRIGGER_PX && canPaginate && !paginating) void paginateBack()
+  }, [canPaginate, paginating, paginateBack, virtualizer])
+
+  // A short history that does not fill the view cannot be scrolled: keep loading until it does.
+  useEffect(() => {
+    const el = scrollRef.current
+    if (!el || paginating || !canPaginate) return
+    if (el.clientHeight > 0 && el.scrollHeight <= el.clientHeight + TOP_TRIGGER_PX) void paginateBack()
+  }, [items.length, canPaginate, paginating, paginateBack])
+
+  return (
+    <div className="relative min-h-0 flex-1">
+      <div
+        ref={scrollRef}
+        onScroll={onScroll}
+        role="log"
+        aria-label={t('timeline')}
+        aria-busy={paginating}
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable region must be keyboard-reachable (WCAG 2.1.1)
+        tabIndex={0}
+        className="h-full overflow-y-auto focus-visible:outline-2 focus-visible:outline-accent"
+        style={{ overflowAnchor: 'none' }}
+      >
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}>
+          {virtualizer.getVirtualItems().map((row) => {
+            const item = items[row.index - 1]
+            return (
+              <div
+                key={row.key}
+                data-index={row.index}
+                ref={virtualizer.measureElement}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  width: '100%',
+                  transform: `translateY(${row.start}px)`,
+                }}
+              >
+                {!item ? (
+                  <p className="py-2 text-center text-xs text-muted">
+                    {canPaginate ? t('loadingOlder') : t('startOfRoom')}
+                  </p>
+                ) : item.kind === 'day' ? (
+                  <div
+                    role="separator"
+                    aria-label={dayLabel(item.ts, lang)}
+                    className="flex items-center gap-2 px-3 pt-3 text-xs text-muted"
+                  >
+                    <span className="h-px flex-1 bg-border" />
+                    <span>{dayLabel(item.ts, lang)}</span>
+                    <span className="h-px flex-1 bg-border" />
+                  </div>
+                ) : (
+                  <TimelineEvent
+                    client={client}
+                    room={room}
+                    event={item.event}
+                    continuation={item.continuation}
+                    live={live}
+                  />
+                )}
+              </div>
+            )
+          })}
+        </div>
+      </div>
+      {showJump && (
+        <button
+          type="button"
+          onClick={scrollToBottom}
+          className="absolute bottom-3 left-1/2 -translate-x-1/2 rounded-full bg-accent px-3 py-1 text-xs font-medium text-accent-fg shadow"
+        >
+          {unseen > 0 ? t('newMessages', { count: unseen }) : t('jumpToLatest')}
+        </button>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,50 @@
+export type PresenceKind = 'online' | 'away' | 'offline' | 'unknown'
+
+/** The little of a matrix-js-sdk `User` presence needs. */
+export interface PresenceUserLike {
+  presence: string
+  currentlyActive: boolean
+  events: { presence?: unknown }
+  getLastActiveTs(): number
+}
+
+/**
+ * The contract's rule: online when currently active or "online"; away for "unavailable"; offline for
+ * "offline"; unknown when there is no user or no presence has arrived (presence may be off on the server).
+ */
+export function presenceKind(user: PresenceUserLike | null | undefined): PresenceKind {
+  if (!user?.events.presence) return 'unknown'
+  if (user.currentlyActive || user.presence === 'online') return 'online'
+  if (user.presence === 'unavailable') return 'away'
+  if (user.presence === 'offline') return 'offline'
+  return 'unknown'
+}
+
+const RANK: Record<PresenceKind, number> = { online: 0, away: 1, offline: 2, unknown: 3 }
+
+export interface MemberRow {
+  userId: string
+  name: string
+  avatarUrl: string | null
+  presence: PresenceKind
+  /** ms since epoch, or null when unknown. */
+  lastActiveTs: number | null
+}
+
+/** Online first, then away, offline, unknown; by name within each. */
+export function sortMembers(rows: readonly MemberRow[]): MemberRow[] {
+  return [...rows].sort((a, b) => RANK[a.presence] - RANK[b.presence] || a.name.localeCompare(b.name, 'uk'))
+}
+
+/** Two letters for an avatar without a picture: "Олена Коваленко" → "ОК", "@bob:x" → "B". */
+export function initials(name: string): string {
+  const words = name
+    .replace(/^[@#!]/, '')
+    .split(/[\s:._-]+/)
+    .filter(Boolean)
+  const letters = words.length > 1 ? [words[0], words[1]] : [words[0] ?? '?']
+  return letters
+    .map((w) => (w ?? '').charAt(0))
+    .join('')
+    .toUpperCase()
+}
