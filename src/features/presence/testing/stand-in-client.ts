@@ -8,7 +8,7 @@ interface StandInOptions {
   /** What `GET /presence/{userId}/status` answers. */
   serverStatusMsg?: string
   /** Rejects the next PUT with this error. */
-  failWith?: unknown
+  failWith?: Error
 }
 
 /** A Matrix client stand-in for presence tests: records calls in order, as `name:arg`. */
