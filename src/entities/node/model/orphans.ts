@@ -24,9 +24,13 @@ export function hostnameOf(entry: NodeEntry): string | null {
  * Orphans among `items` (O(n)): a map from the index of each orphan to what it is an orphan of. `liveness`
  * gives each item's liveness; only `online` counts as alive.
  */
-export function findOrphans<
-  T extends { entry: NodeEntry; hostname: string | null; liveness: Liveness | 'invalid' },
->(items: readonly T[]): Map<number, OrphanOf> {
+export interface OrphanCandidate {
+  entry: NodeEntry
+  hostname: string | null
+  liveness: Liveness | 'invalid'
+}
+
+export function findOrphans(items: readonly OrphanCandidate[]): Map<number, OrphanOf> {
   const groups = new Map<string, { indexes: number[]; alive: number[] }>()
   items.forEach((item, i) => {
     if (item.entry.kind !== 'ok' || item.hostname === null) return
