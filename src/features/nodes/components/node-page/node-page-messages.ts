@@ -50,6 +50,7 @@ export const nodePageMessages = defineMessages({
     gpuNone: 'немає',
     profile: 'Профіль',
     profileUnavailable: 'Профіль недоступний (реєстр відповів {status}). Вузол показано без даних профілю.',
+    profileUnavailableReason: 'Профіль недоступний ({reason}). Вузол показано без даних профілю.',
     profileLoading: 'Завантаження профілю…',
     roles: 'Ролі',
     version: 'Версія',
@@ -167,6 +168,7 @@ export const nodePageMessages = defineMessages({
     profile: 'Profile',
     profileUnavailable:
       'Profile unavailable (registry answered {status}). The node is shown without profile data.',
+    profileUnavailableReason: 'Profile unavailable ({reason}). The node is shown without profile data.',
     profileLoading: 'Loading the profile…',
     roles: 'Roles',
     version: 'Version',

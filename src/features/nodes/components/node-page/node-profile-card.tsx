@@ -7,7 +7,9 @@ import { Card, Chips, Field, FieldList } from './field-list.tsx'
 import { nodePageMessages } from './node-page-messages.ts'
 
 export type ProfileState =
-  { kind: 'loading' } | { kind: 'ok'; profile: NodeProfile } | { kind: 'unavailable'; status: string }
+  | { kind: 'loading' }
+  | { kind: 'ok'; profile: NodeProfile }
+  | { kind: 'unavailable'; status: number | null; reason: string }
 
 /** `{"name": "…", "vram_gb": 20}` → "… · 20 GB VRAM"; any other shape as key: value text. */
 function gpuText(gpu: Record<string, unknown> | null, none: string): string {
@@ -35,7 +37,11 @@ export function NodeProfileCard({ state }: { state: ProfileState }) {
         </div>
       )}
       {state.kind === 'unavailable' && (
-        <Banner tone="warn">{t('profileUnavailable', { status: state.status })}</Banner>
+        <Banner tone="warn">
+          {state.status === null
+            ? t('profileUnavailableReason', { reason: state.reason })
+            : t('profileUnavailable', { status: state.status })}
+        </Banner>
       )}
       {state.kind === 'ok' && (
         <div className="space-y-4">
