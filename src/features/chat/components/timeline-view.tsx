@@ -55,20 +55,26 @@ export function TimelineView({ client, room, items, live, canPaginate, paginatin
     overscan: 10,
   })
 
-  const atBottom = useRef(true)
+  // Pinned to the bottom until the user scrolls up (wheel, touch, keys, scrollbar): size changes from
+  // measuring rows or new messages must not unpin it, only the user can.
+  const pinned = useRef(true)
+  const userIntent = useRef(false)
   const [showJump, setShowJump] = useState(false)
   const [unseen, setUnseen] = useState(0)
   const prev = useRef<{ first?: string; last?: string; total: number; scrollTop: number } | null>(null)
 
-  const scrollToBottom = useCallback(() => {
+  const pinToBottom = useCallback(() => {
     const el = scrollRef.current
-    if (!el) return
+    if (el) el.scrollTop = el.scrollHeight
+  }, [])
+
+  const scrollToBottom = useCallback(() => {
+    pinned.current = true
     virtualizer.scrollToIndex(count - 1, { align: 'end' })
-    el.scrollTop = el.scrollHeight
-    atBottom.current = true
+    pinToBottom()
     setShowJump(false)
     setUnseen(0)
-  }, [virtualizer, count])
+  }, [virtualizer, count, pinToBottom])
 
   // Keep the reader's place: prepends keep the distance from the bottom, appends follow the bottom.
   useLayoutEffect(() => {
@@ -78,33 +84,47 @@ export function TimelineView({ client, room, items, live, canPaginate, paginatin
     const last = items.at(-1)?.key
     const p = prev.current
     const total = virtualizer.getTotalSize()
-    if (!p) {
-      scrollToBottom()
+    if (!p || pinned.current) {
+      pinToBottom()
     } else {
-      if (first !== p.first && p.first !== undefined && !atBottom.current) {
-        el.scrollTop = total - (p.total - p.scrollTop)
-      }
-      if (last !== p.last) {
-        if (atBottom.current) scrollToBottom()
-        else setUnseen((n) => n + 1)
-      }
+      if (first !== p.first && p.first !== undefined) el.scrollTop = total - (p.total - p.scrollTop)
+      if (last !== p.last) setUnseen((n) => n + 1)
     }
-    prev.current = { first, last, total: virtualizer.getTotalSize(), scrollTop: el.scrollTop }
-  }, [items, virtualizer, scrollToBottom])
+    prev.current = { first, last, total, scrollTop: el.scrollTop }
+  }, [items, virtualizer, pinToBottom])
+
+  // Rows are measured after they render: while pinned, follow the content's growth.
+  const contentRef = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    const content = contentRef.current
+    if (!content || typeof ResizeObserver === 'undefined') return
+    const ro = new ResizeObserver(() => {
+      if (pinned.current) pinToBottom()
+    })
+    ro.observe(content)
+    return () => {
+      ro.disconnect()
+    }
+  }, [pinToBottom])
 
   const onScroll = useCallback(() => {
     const el = scrollRef.current
     if (!el) return
-    const bottom = el.scrollHeight - el.scrollTop - el.clientHeight < BOTTOM_SLACK_PX
-    atBottom.current = bottom
-    setShowJump(!bottom)
-    if (bottom) setUnseen(0)
+    const nearBottom = el.scrollHeight - el.scrollTop - el.clientHeight < BOTTOM_SLACK_PX
+    if (nearBottom) pinned.current = true
+    else if (userIntent.current) pinned.current = false
+    setShowJump(!pinned.current)
+    if (pinned.current) setUnseen(0)
     if (prev.current) {
       prev.current.scrollTop = el.scrollTop
       prev.current.total = virtualizer.getTotalSize()
     }
     if (el.scrollTop < TOP_TRIGGER_PX && canPaginate && !paginating) void paginateBack()
   }, [canPaginate, paginating, paginateBack, virtualizer])
+
+  const markUserIntent = useCallback(() => {
+    userIntent.current = true
+  }, [])
 
   // A short history that does not fill the view cannot be scrolled: keep loading until it does.
   useEffect(() => {
@@ -118,6 +138,10 @@ export function TimelineView({ client, room, items, live, canPaginate, paginatin
       <div
         ref={scrollRef}
         onScroll={onScroll}
+        onWheel={markUserIntent}
+        onTouchStart={markUserIntent}
+        onPointerDown={markUserIntent}
+        onKeyDown={markUserIntent}
         role="log"
         aria-label={t('timeline')}
         aria-busy={paginating}
@@ -126,7 +150,10 @@ export function TimelineView({ client, room, items, live, canPaginate, paginatin
         className="h-full overflow-y-auto focus-visible:outline-2 focus-visible:outline-accent"
         style={{ overflowAnchor: 'none' }}
       >
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}>
+        <div
+          ref={contentRef}
+          style={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}
+        >
           {virtualizer.getVirtualItems().map((row) => {
             const item = items[row.index - 1]
             return (
