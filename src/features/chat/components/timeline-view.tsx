@@ -135,6 +135,7 @@ export function TimelineView({ client, room, items, live, canPaginate, paginatin
 
   return (
     <div className="relative min-h-0 flex-1">
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- the listeners only note that the user, not the layout, is scrolling */}
       <div
         ref={scrollRef}
         onScroll={onScroll}
