@@ -1,6 +1,7 @@
 /**
  * The registry simulator in Vitest: the same handlers as the browser demo, on `setupServer`.
- * Use `useRegistryServer()` at the top of a test file; unhandled requests fail the test.
+ * Call `withRegistryServer()` at the top of a test file (not `use…`: it is no React hook); unhandled requests
+ * fail the test.
  */
 import type { AnyHandler } from 'msw'
 import { setupServer, type SetupServer } from 'msw/node'
@@ -50,7 +51,7 @@ export function createTestRegistry(options: TestRegistryOptions = {}): TestRegis
  * each, closed after all. Returns a getter: each call gives the current registry. Pass `options.now` to
  * drive the simulator's clock yourself.
  */
-export function useRegistryServer(options: TestRegistryOptions = {}): () => TestRegistry {
+export function withRegistryServer(options: TestRegistryOptions = {}): () => TestRegistry {
   let current: TestRegistry | null = null
   beforeAll(() => {
     current = createTestRegistry(options)
@@ -60,7 +61,7 @@ export function useRegistryServer(options: TestRegistryOptions = {}): () => Test
   afterAll(() => current?.server.close())
   return () => {
     if (!current)
-      throw new Error('useRegistryServer: the server starts in beforeAll; call the getter inside a test')
+      throw new Error('withRegistryServer: the server starts in beforeAll; call the getter inside a test')
     return current
   }
 }

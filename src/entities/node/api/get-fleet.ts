@@ -34,16 +34,18 @@ function newer(a: NodeEntry, b: NodeEntry): boolean {
  * a page is shorter than the limit and keeps one entry per node id (the one with the newest heartbeat).
  * A node the schema cannot read becomes one invalid entry; it never fails the page.
  */
-export async function getFleet(registry: Registry, signal?: AbortSignal): Promise<FleetSnapshot> {
+export async function getFleet(
+  registry: Registry,
+  signal?: AbortSignal,
+  paging: { pageSize?: number; maxPages?: number } = {},
+): Promise<FleetSnapshot> {
+  const pageSize = paging.pageSize ?? FLEET_PAGE_SIZE
+  const maxPages = paging.maxPages ?? FLEET_MAX_PAGES
   const byKey = new Map<string, NodeEntry>()
   let requests = 0
   let complete = false
-  for (let page = 0; page < FLEET_MAX_PAGES; page++) {
-    const body = await registry.get(
-      '/api/v1/nodes',
-      { limit: FLEET_PAGE_SIZE, offset: page * FLEET_PAGE_SIZE },
-      signal,
-    )
+  for (let page = 0; page < maxPages; page++) {
+    const body = await registry.get('/api/v1/nodes', { limit: pageSize, offset: page * pageSize }, signal)
     requests += 1
     const parsed = NodesPageSchema.safeParse(body)
     if (!parsed.success) throw new HttpError('parse', 'The registry sent a node list in an unexpected shape')
@@ -54,7 +56,7 @@ export async function getFleet(registry: Registry, signal?: AbortSignal): Promis
       const seen = byKey.get(key)
       if (!seen || newer(entry, seen)) byKey.set(key, entry)
     }
-    if (parsed.data.nodes.length < FLEET_PAGE_SIZE) {
+    if (parsed.data.nodes.length < pageSize) {
       complete = true
       break
     }
