@@ -1,10 +1,8 @@
-import type { FleetLivenessFilter } from '@/entities/node/model/fleet-filters.ts'
+import type { FleetCounts as FleetTally } from '@/entities/node/model/fleet.ts'
 import { cn } from '@/lib/cn.ts'
 import { useT } from '@/lib/i18n/use-t.ts'
 import { Skeleton } from '@/ui/skeleton.tsx'
 import { overviewMessages } from './overview-messages.ts'
-
-export type FleetTally = Record<FleetLivenessFilter, number> & { total: number }
 
 const tiles = [
   { key: 'online', tone: 'text-ok' },

@@ -1,8 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useCallback, useEffect, useId, useMemo, useRef, type KeyboardEvent, type Ref } from 'react'
 import { useT } from '@/lib/i18n/use-t.ts'
-import { FleetRow, ROW_HEIGHT } from './fleet-row.tsx'
-import type { OverviewRow } from './overview-row.ts'
+import { FleetListRow, ROW_HEIGHT } from './fleet-list-row.tsx'
+import type { FleetRow } from '@/entities/node/model/fleet.ts'
 import { overviewMessages } from './overview-messages.ts'
 
 const PAGE = 10
@@ -21,11 +21,11 @@ export const FleetList = memo(function FleetList({
   listRef,
 }: {
   listRef?: Ref<HTMLDivElement>
-  rows: readonly OverviewRow[]
+  rows: readonly FleetRow[]
   selectedKey: string | null
   gapMs: number
   onSelect: (key: string) => void
-  onOpen: (row: OverviewRow) => void
+  onOpen: (row: FleetRow) => void
 }) {
   const t = useT(overviewMessages)
   const listId = useId()
@@ -115,7 +115,7 @@ export const FleetList = memo(function FleetList({
           const row = rows[v.index]
           if (!row) return null
           return (
-            <FleetRow
+            <FleetListRow
               key={v.key}
               row={row}
               optionId={`${listId}-${v.index}`}

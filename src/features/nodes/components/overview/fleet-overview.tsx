@@ -11,21 +11,15 @@ import { useConfig } from '@/lib/config/config-context.tsx'
 import { useT } from '@/lib/i18n/use-t.ts'
 import { Button } from '@/ui/button.tsx'
 import { Skeleton } from '@/ui/skeleton.tsx'
-import { FleetCounts, type FleetTally } from './fleet-counts.tsx'
+import { FleetCounts } from './fleet-counts.tsx'
 import { FleetLoadError, StaleFleetBanner } from './fleet-fault.tsx'
 import { FleetList } from './fleet-list.tsx'
 import { FleetToolbar } from './fleet-toolbar.tsx'
-import type { OverviewRow } from './overview-row.ts'
+import { fleetCounts, type FleetRow } from '@/entities/node/model/fleet.ts'
 import { overviewMessages } from './overview-messages.ts'
 import { RegistryHealthCard } from './registry-health.tsx'
 import { useFleetFilterParams, useSelectedNodeParam } from './use-fleet-filter-params.ts'
-import { useOverviewRows } from './use-overview-rows.ts'
-
-function tallyOf(rows: readonly OverviewRow[]): FleetTally {
-  const t: FleetTally = { online: 0, stale: 0, offline: 0, unknown: 0, invalid: 0, total: rows.length }
-  for (const r of rows) t[r.liveness] += 1
-  return t
-}
+import { useFleetRows } from './use-fleet-rows.ts'
 
 function ListSkeleton() {
   return (
@@ -48,7 +42,7 @@ export function FleetOverview() {
   const config = useConfig()
   const fleet = useFleet()
   const health = useHealth()
-  const { rows, thresholds } = useOverviewRows(fleet.data?.entries)
+  const { rows, thresholds } = useFleetRows(fleet.data?.entries)
   const { filters, filtersCleared } = useFleetFilterParams()
   const [selectedKey, select] = useSelectedNodeParam()
 
@@ -58,11 +52,11 @@ export function FleetOverview() {
     () => (rows ? applyFleetFilters(rows, deferredFilters) : null),
     [rows, deferredFilters],
   )
-  const tally = useMemo(() => (rows ? tallyOf(rows) : null), [rows])
+  const tally = useMemo(() => (rows ? fleetCounts(rows) : null), [rows])
   const present = useMemo(() => new Set<FleetLivenessFilter>(rows?.map((r) => r.liveness) ?? []), [rows])
 
   const open = useCallback(
-    (row: OverviewRow) => {
+    (row: FleetRow) => {
       if (row.entry.kind !== 'ok') return
       void navigate(`/nodes/${encodeURIComponent(row.entry.node.node_id)}`)
     },

@@ -7,7 +7,7 @@ import { useT } from '@/lib/i18n/use-t.ts'
 import { HeartbeatAge } from './heartbeat-age.tsx'
 import { LivenessBadge } from './liveness-badge.tsx'
 import { ObservedBeatStrip } from './observed-beat-strip.tsx'
-import type { OverviewRow } from './overview-row.ts'
+import type { FleetRow } from '@/entities/node/model/fleet.ts'
 import { overviewMessages } from './overview-messages.ts'
 
 export const ROW_HEIGHT = 56
@@ -43,7 +43,7 @@ function ReportedStatus({ node, liveness }: { node: RegistryNode; liveness: Flee
 }
 
 interface RowProps {
-  row: OverviewRow
+  row: FleetRow
   optionId: string
   index: number
   setSize: number
@@ -57,7 +57,7 @@ interface RowProps {
  * One node of the list, memoized: a poll or a tick that leaves this node alone does not render it again. Every
  * value from the registry is rendered as text (React escapes it), including names full of markup.
  */
-export const FleetRow = memo(function FleetRow({
+export const FleetListRow = memo(function FleetListRow({
   row,
   optionId,
   index,
@@ -117,10 +117,10 @@ export const FleetRow = memo(function FleetRow({
         <ReportedStatus node={n} liveness={row.liveness} />
         {row.orphan && (
           <span
-            title={row.orphan.host ? t('orphanHint', { host: row.orphan.host }) : undefined}
+            title={t('orphanHint', { host: row.orphan.hostname })}
             className={cn(badge, 'border-warn text-warn')}
           >
-            {row.orphan.of ? t('orphanOf', { node: row.orphan.of }) : t('duplicateHost')}
+            {t('orphanOf', { node: row.orphan.aliveNodeId })}
           </span>
         )}
       </span>

@@ -1,33 +1,21 @@
 import { useMemo } from 'react'
 import { livenessBoundaries, livenessEpoch } from '@/entities/node/model/liveness-epoch.ts'
-import { livenessOf, thresholdsFromConfig, type LivenessThresholds } from '@/entities/node/model/liveness.ts'
+import { thresholdsFromConfig, type LivenessThresholds } from '@/entities/node/model/liveness.ts'
+import { deriveFleetRows, type FleetRow } from '@/entities/node/model/fleet.ts'
 import type { NodeEntry } from '@/entities/node/model/schemas.ts'
 import { useConfig } from '@/lib/config/config-context.tsx'
 import { useNow } from '@/lib/time/now-store.ts'
-import type { OverviewRow } from './overview-row.ts'
 
 const heartbeatOf = (e: NodeEntry) => (e.kind === 'ok' ? e.node.last_heartbeat : null)
-
-function deriveRows(entries: readonly NodeEntry[], now: number, t: LivenessThresholds): OverviewRow[] {
-  return entries.map((entry) =>
-    entry.kind === 'ok'
-      ? {
-          key: entry.node.node_id,
-          entry,
-          liveness: livenessOf(entry.node.last_heartbeat, now, t),
-          orphan: null,
-        }
-      : { key: entry.key, entry, liveness: 'invalid', orphan: null },
-  )
-}
 
 /**
  * The fleet's rows with their derived liveness. They are derived again only when a poll brings new entries or
  * when some node crosses a liveness threshold (a liveness epoch), not on every tick of the shared 1 s clock:
- * at 10,000 nodes the filters, sort and counts then run a few times a minute, not sixty.
+ * at 10,000 nodes the filters, sort and counts then run a few times a minute, not sixty. So a row's `ageMs`
+ * is its age at the epoch, not now: the views show the ticking age from `lastHeartbeat` and `useNow()`.
  */
-export function useOverviewRows(entries: readonly NodeEntry[] | undefined): {
-  rows: OverviewRow[] | null
+export function useFleetRows(entries: readonly NodeEntry[] | undefined): {
+  rows: FleetRow[] | null
   thresholds: LivenessThresholds
 } {
   const config = useConfig()
@@ -38,7 +26,7 @@ export function useOverviewRows(entries: readonly NodeEntry[] | undefined): {
   )
   const epoch = livenessEpoch(boundaries, useNow())
   const rows = useMemo(
-    () => (entries ? deriveRows(entries, epoch, thresholds) : null),
+    () => (entries ? deriveFleetRows(entries, epoch, thresholds) : null),
     [entries, epoch, thresholds],
   )
   return { rows, thresholds }
