@@ -70,7 +70,8 @@ export function AppLayout() {
             <button
               type="button"
               aria-pressed={chatOpen}
-              aria-controls="chat-panel"
+              // Only while the panel exists: a reference to a missing id is an axe violation (aria-valid-attr-value).
+              aria-controls={showPanel ? 'chat-panel' : undefined}
               onClick={chatToggled}
               className="rounded-md border border-border px-3 py-1.5 text-sm hover:bg-sunken"
             >
