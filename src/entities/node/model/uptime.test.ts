@@ -134,6 +134,33 @@ describe('uptime from buckets', () => {
   })
 })
 
+describe('thin buckets', () => {
+  const H = 3600 * S
+  it('counts the beats an hour bucket is missing as down, once past the threshold', () => {
+    // 40 minutes silent inside the second hour: 40 beats instead of 120.
+    const b = [
+      { start: T0, beats: 120 },
+      { start: T0 + H, beats: 40 },
+      { start: T0 + 2 * H, beats: 119 },
+    ]
+    const u = uptimeFromBuckets(b, H, { start: T0, end: T0 + 3 * H }, ONLINE, T0 + 3 * H, 30 * S)
+    expect(u.downMs).toBe(80 * 30 * S)
+    expect(u.outages).toEqual([])
+  })
+
+  it('leaves the newest bucket to the ongoing outage, and buckets cut by the window alone', () => {
+    const b = [
+      { start: T0, beats: 10 },
+      { start: T0 + H, beats: 10 },
+    ]
+    const lastBeat = T0 + H + 5 * 60 * S
+    const window = { start: T0 + 1, end: T0 + 2 * H }
+    const u = uptimeFromBuckets(b, H, window, ONLINE, lastBeat, 30 * S)
+    // Only the ongoing silence from the last beat counts; neither bucket is wholly in the window and before it.
+    expect(u.downMs).toBe(T0 + 2 * H - lastBeat)
+  })
+})
+
 describe('findOutages', () => {
   it('returns nothing for an inverted window', () => {
     expect(findOutages([], { start: T0, end: T0 - 1 }, ONLINE)).toEqual([])

@@ -58,6 +58,53 @@ export function uptimeFromBuckets(
   window: TimeWindow,
   onlineMs: number,
   lastBeat: number | null = null,
+  /** The expected heartbeat interval: when given, thin buckets count their missing beats as down too. */
+  intervalMs?: number,
 ): Uptime {
-  return uptimeOf(aliveSpansFromBuckets(buckets, bucketMs, { now: window.end, lastBeat }), window, onlineMs)
+  const u = uptimeOf(
+    aliveSpansFromBuckets(buckets, bucketMs, { now: window.end, lastBeat }),
+    window,
+    onlineMs,
+  )
+  if (intervalMs === undefined) return u
+  return withExtraDowntime(u, thinBucketDowntime(buckets, bucketMs, intervalMs, onlineMs, window, lastBeat))
+}
+
+/**
+ * Downtime hidden inside buckets that do have beats. A bucket of `bucketMs` expects one beat per
+ * `intervalMs`; one with fewer lost at least `bucketMs - beats * intervalMs` to silence, and that counts as
+ * down when it is longer than `onlineMs` (so the jitter of an odd late beat never does). Only buckets wholly
+ * inside the window and wholly before `lastBeat` count: the silence after the last beat is already the
+ * ongoing outage that `findOutages` reports. Add the result to `uptimeOf`'s `downMs`.
+ */
+export function thinBucketDowntime(
+  buckets: readonly { start: number | null; beats: number }[],
+  bucketMs: number,
+  intervalMs: number,
+  onlineMs: number,
+  window: TimeWindow,
+  lastBeat: number | null,
+): number {
+  if (!(intervalMs > 0)) return 0
+  let down = 0
+  for (const b of buckets) {
+    if (b.start === null || !(b.beats > 0)) continue
+    const end = b.start + bucketMs
+    if (b.start < window.start || end > window.end || (lastBeat !== null && end > lastBeat)) continue
+    const missing = bucketMs - b.beats * intervalMs
+    if (missing > onlineMs) down += missing
+  }
+  return down
+}
+
+/** `u` with `extraMs` more downtime (capped at the window). */
+export function withExtraDowntime(u: Uptime, extraMs: number): Uptime {
+  if (extraMs <= 0) return u
+  const downMs = Math.min(u.windowMs, u.downMs + extraMs)
+  return {
+    ...u,
+    downMs,
+    upMs: u.windowMs - downMs,
+    ratio: u.windowMs > 0 ? (u.windowMs - downMs) / u.windowMs : null,
+  }
 }

@@ -33,9 +33,8 @@ export function HeartbeatStrip({
 }) {
   const t = useT(nodePageMessages)
   const lang = useLang()
-  const boxRef = useRef<HTMLDivElement>(null)
   const canvasRef = useRef<HTMLCanvasElement>(null)
-  const size = useCanvasSize(boxRef, HEIGHT)
+  const [boxRef, size] = useCanvasSize(HEIGHT)
   const colours = useThemeColours()
   const shown = useMemo(() => classifyBeats(beats.slice(-slots), thresholds), [beats, slots, thresholds])
   const [highlighted, setHighlighted] = useState<number | null>(null)

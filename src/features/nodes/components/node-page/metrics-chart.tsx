@@ -40,9 +40,8 @@ export const MetricsChart = memo(function MetricsChart({
 }) {
   const t = useT(nodePageMessages)
   const lang = useLang()
-  const boxRef = useRef<HTMLDivElement>(null)
   const canvasRef = useRef<HTMLCanvasElement>(null)
-  const size = useCanvasSize(boxRef, HEIGHT)
+  const [boxRef, size] = useCanvasSize(HEIGHT)
   const colours = useThemeColours()
   const [hover, setHover] = useState<{ i: number; x: number } | null>(null)
 

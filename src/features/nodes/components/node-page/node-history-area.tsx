@@ -2,7 +2,8 @@ import { useMemo, useState } from 'react'
 import { RANGE_SPECS, type HistoryRange } from '@/entities/node/model/history-range.ts'
 import type { LivenessThresholds } from '@/entities/node/model/liveness.ts'
 import { useObservedHeartbeats, useObservedSince } from '@/entities/node/model/observed-history-store.ts'
-import { uptimeOf } from '@/entities/node/model/uptime.ts'
+import { thinBucketDowntime, uptimeOf, withExtraDowntime } from '@/entities/node/model/uptime.ts'
+import { useConfig } from '@/lib/config/config-context.tsx'
 import { useLang } from '@/lib/i18n/i18n-store.ts'
 import { useT } from '@/lib/i18n/use-t.ts'
 import { formatDuration } from '@/lib/time/format-time.ts'
@@ -46,6 +47,7 @@ export function NodeHistoryArea({
   const t = useT(nodePageMessages)
   const lang = useLang()
   const now = useNow()
+  const intervalMs = useConfig().heartbeatIntervalSeconds * 1000
   const [range, setRange] = useState<HistoryRange>('24h')
   const observedRaw = useObservedHeartbeats(nodeId)
   const observedSince = useObservedSince()
@@ -63,11 +65,24 @@ export function NodeHistoryArea({
     const floor = h.source === 'observed' ? Math.min(firstObserved, now) : registeredAt
     const clipped = floor !== null && floor > rangeStart
     const start = clipped ? floor : rangeStart
-    return {
-      range: r,
-      uptime: h.status === 'loading' ? null : uptimeOf(h.spans, { start, end: now }, thresholds.onlineMs),
-      clippedFrom: clipped ? start : null,
-    }
+    const window = { start, end: now }
+    const uptime =
+      h.status === 'loading'
+        ? null
+        : h.resolutionMs === null
+          ? uptimeOf(h.spans, window, thresholds.onlineMs)
+          : withExtraDowntime(
+              uptimeOf(h.spans, window, thresholds.onlineMs),
+              thinBucketDowntime(
+                h.buckets,
+                h.resolutionMs,
+                intervalMs,
+                thresholds.onlineMs,
+                window,
+                lastHeartbeat,
+              ),
+            )
+    return { range: r, uptime, clippedFrom: clipped ? start : null }
   })
   const selected = history.ranges[range]
   const selectedUptime = uptimes.find((u) => u.range === range)?.uptime ?? null
@@ -76,7 +91,7 @@ export function NodeHistoryArea({
 
   return (
     <>
-      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
+      <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
         <LatestMetrics
           beat={latest}
           loading={history.recentStatus === 'loading'}

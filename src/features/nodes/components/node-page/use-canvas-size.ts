@@ -1,4 +1,4 @@
-import { useEffect, useState, type RefObject } from 'react'
+import { useEffect, useState } from 'react'
 
 export interface CanvasSize {
   width: number
@@ -7,13 +7,14 @@ export interface CanvasSize {
 }
 
 /**
- * The CSS size of `ref`'s element and the device pixel ratio, updated by a ResizeObserver (not on every
- * render), so a canvas redraws only when its box or the screen's density really changes.
+ * The CSS size of an element and the device pixel ratio, updated by a ResizeObserver (not on every render),
+ * so a canvas redraws only when its box or the screen's density really changes. Returns a callback ref to
+ * put on the element (it may mount after the hook, e.g. once data arrives) and the size, null until known.
  */
-export function useCanvasSize(ref: RefObject<HTMLElement | null>, height: number): CanvasSize | null {
+export function useCanvasSize(height: number): [(el: HTMLElement | null) => void, CanvasSize | null] {
+  const [el, setEl] = useState<HTMLElement | null>(null)
   const [size, setSize] = useState<CanvasSize | null>(null)
   useEffect(() => {
-    const el = ref.current
     if (!el) return
     const update = () => {
       const width = Math.floor(el.getBoundingClientRect().width)
@@ -27,8 +28,8 @@ export function useCanvasSize(ref: RefObject<HTMLElement | null>, height: number
     const ro = new ResizeObserver(update)
     ro.observe(el)
     return () => ro.disconnect()
-  }, [ref, height])
-  return size
+  }, [el, height])
+  return [setEl, size]
 }
 
 /** Sizes a canvas's backing store for `size` (device pixels) and its box (CSS pixels). */

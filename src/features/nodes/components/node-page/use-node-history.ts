@@ -34,6 +34,8 @@ export interface RangeHistory {
   domain: { from: number; to: number }
   /** Bucket size in ms, or null for raw beats. */
   resolutionMs: number | null
+  /** The buckets behind a long range (their beat counts refine uptime); empty for raw beats. */
+  buckets: readonly { start: number; beats: number }[]
 }
 
 export interface NodeHistory {
@@ -74,6 +76,10 @@ export function useNodeHistory(
   )
   const recentSpans = useMemo(() => aliveSpansFromBeats(recent.map((b) => b.timestamp)), [recent])
   const series = useMemo(() => seriesFromBeats(recent, thresholds.onlineMs), [recent, thresholds.onlineMs])
+  const domain = useMemo(
+    () => ({ from: w1h.until - spec.durationMs, to: w1h.until }),
+    [w1h.until, spec.durationMs],
+  )
   const oneHour: RangeHistory = {
     range: '1h',
     status: statusOf(raw.isPending, raw.isError, rawData),
@@ -81,11 +87,9 @@ export function useNodeHistory(
     source,
     series,
     spans: withLastBeat(recentSpans, lastHeartbeat),
-    domain: useMemo(
-      () => ({ from: w1h.until - spec.durationMs, to: w1h.until }),
-      [w1h.until, spec.durationMs],
-    ),
+    domain,
     resolutionMs: null,
+    buckets: [],
   }
   const ctx = { now, lastHeartbeat, onlineMs: thresholds.onlineMs, observed, recentSpans }
   const r24 = useLongRange(nodeId, '24h', ctx)
@@ -146,6 +150,7 @@ function useLongRange(
     spans: withLastBeat(spans, ctx.lastHeartbeat),
     domain,
     resolutionMs: absent ? null : bucketMs,
+    buckets: data?.buckets ?? [],
   }
 }
 
