@@ -12,6 +12,9 @@ const dev = process.env.E2E_DEV === '1'
 
 export default defineConfig({
   testDir: './e2e',
+  // A local Synapse for the matrix specs (e2e/chat-*.spec.ts), started only when they are in the run.
+  globalSetup: './e2e/support/synapse-global-setup.ts',
+  globalTeardown: './e2e/support/synapse-global-teardown.ts',
   fullyParallel: false,
   forbidOnly: true,
   retries: 0,

@@ -1,0 +1,88 @@
+import { createHmac, randomBytes } from 'node:crypto'
+
+/** A thin Matrix client-server API helper for seeding and checking from tests (Node fetch, no SDK). */
+export class MatrixApi {
+  constructor(
+    readonly baseUrl: string,
+    readonly userId: string,
+    readonly accessToken: string,
+    readonly deviceId: string,
+  ) {}
+
+  async call<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${this.baseUrl}/_matrix/client/v3${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${this.accessToken}`, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    const json = (await res.json()) as T
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`)
+    return json
+  }
+
+  createRoom(name: string, alias: string) {
+    return this.call<{ room_id: string }>('POST', '/createRoom', {
+      preset: 'public_chat',
+      name,
+      room_alias_name: alias,
+    })
+  }
+
+  join(room: string) {
+    return this.call<{ room_id: string }>('POST', `/join/${encodeURIComponent(room)}`, {})
+  }
+
+  send(roomId: string, content: Record<string, unknown>, txnId = randomBytes(8).toString('hex')) {
+    return this.call<{ event_id: string }>(
+      'PUT',
+      `/rooms/${encodeURIComponent(roomId)}/send/m.room.message/${txnId}`,
+      content,
+    )
+  }
+
+  text(roomId: string, body: string) {
+    return this.send(roomId, { msgtype: 'm.text', body })
+  }
+
+  /** The room's messages, oldest first (up to `limit`, newest end). */
+  async messages(roomId: string, limit = 100): Promise<{ sender: string; body: string }[]> {
+    const res = await this.call<{ chunk: { type: string; sender: string; content: { body?: string } }[] }>(
+      'GET',
+      `/rooms/${encodeURIComponent(roomId)}/messages?dir=b&limit=${limit}`,
+    )
+    return res.chunk
+      .filter((e) => e.type === 'm.room.message')
+      .map((e) => ({ sender: e.sender, body: e.content.body ?? '' }))
+      .reverse()
+  }
+}
+
+/** Registers a user through the shared-secret admin API (nonce, then HMAC-SHA1). */
+export async function registerUser(baseUrl: string, secret: string, username: string, password: string) {
+  const { nonce } = (await (await fetch(`${baseUrl}/_synapse/admin/v1/register`)).json()) as { nonce: string }
+  const mac = createHmac('sha1', secret)
+    .update([nonce, username, password, 'notadmin'].join('\u0000'))
+    .digest('hex')
+  const res = await fetch(`${baseUrl}/_synapse/admin/v1/register`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ nonce, username, password, admin: false, mac }),
+  })
+  if (!res.ok) throw new Error(`register ${username}: ${res.status} ${await res.text()}`)
+}
+
+/** Password login from Node (a separate device from the browser's). */
+export async function login(baseUrl: string, username: string, password: string): Promise<MatrixApi> {
+  const res = await fetch(`${baseUrl}/_matrix/client/v3/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      type: 'm.login.password',
+      identifier: { type: 'm.id.user', user: username },
+      password,
+    }),
+  })
+  const json = (await res.json()) as { user_id: string; access_token: string; device_id: string }
+  if (!res.ok) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(json)}`)
+  return new MatrixApi(baseUrl, json.user_id, json.access_token, json.device_id)
+}
