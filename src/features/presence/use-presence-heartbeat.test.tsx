@@ -4,6 +4,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { PresenceControl } from './components/presence-control.tsx'
 import { systemClock } from './model/clock.ts'
 import { createMemoryChannelHub } from './model/memory-channel.ts'
+import { createPresenceController } from './model/presence-controller.ts'
+import { stopPresence } from './presence-runtime.ts'
+import { createStandInTransport } from './testing/stand-in-transport.ts'
 import { createStandInClient } from './testing/stand-in-client.ts'
 import { usePresenceHeartbeat } from './use-presence-heartbeat.ts'
 
@@ -26,6 +29,7 @@ describe('usePresenceHeartbeat', () => {
     vi.spyOn(document, 'visibilityState', 'get').mockImplementation(() => visibility)
   })
   afterEach(() => {
+    stopPresence()
     vi.useRealTimers()
   })
 
@@ -150,20 +154,41 @@ describe('usePresenceHeartbeat', () => {
     expect(hook.result.current.state).toBe('online')
   })
 
-  it('agrees with another tab of the same user', async () => {
+  it('tells another tab of the same user about the choice to appear away', async () => {
     const hub = createMemoryChannelHub(systemClock)
-    const a = createStandInClient()
-    const b = createStandInClient()
-    const tabA = renderHook(() => usePresenceHeartbeat(a.client, { openChannel: () => hub.open() }))
-    const tabB = renderHook(() => usePresenceHeartbeat(b.client, { openChannel: () => hub.open() }))
+    const otherTab = createPresenceController({
+      clock: systemClock,
+      transport: createStandInTransport().transport,
+      channel: hub.open(),
+      idleMs: 300_000,
+      visible: true,
+    })
+    const stand = createStandInClient()
+    const hook = renderHook(() => usePresenceHeartbeat(stand.client, { openChannel: () => hub.open() }))
     await advance(1_000)
     act(() => {
-      tabA.result.current.chooseAway()
+      hook.result.current.chooseAway()
     })
     await advance(1_000)
-    expect(tabB.result.current).toMatchObject({ away: true, effectiveState: 'unavailable' })
-    const puts = [...a.calls, ...b.calls].filter((c) => c.startsWith('setPresence'))
-    expect(puts).toEqual(['setPresence:unavailable'])
+    expect(hook.result.current).toMatchObject({ away: true, effectiveState: 'unavailable' })
+    expect(otherTab.snapshot()).toMatchObject({ away: true, effective: 'unavailable' })
+    otherTab.dispose()
+  })
+
+  it('keeps running when the chat unmounts, and stops with the client', async () => {
+    const { hook, client, puts } = mount()
+    const second = renderHook(() => usePresenceHeartbeat(client, { openChannel: () => null }))
+    hook.unmount()
+    second.unmount()
+    await advance(5 * 60_000)
+    // Nobody shows it, but the client still syncs: the user went idle and the server is told.
+    expect(puts()).toEqual(['setPresence:unavailable'])
+    ;(client as unknown as { clientRunning: boolean }).clientRunning = false
+    act(() => {
+      window.dispatchEvent(new Event('pointermove'))
+    })
+    await advance(60_000)
+    expect(puts()).toEqual(['setPresence:unavailable'])
   })
 })
 

@@ -1,14 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
+import type { PresenceTransportKind } from './api/create-presence-transport.ts'
 import type { PresenceClient } from './api/presence-client.ts'
-import { createPresenceTransport, type PresenceTransportKind } from './api/create-presence-transport.ts'
-import { systemClock } from './model/clock.ts'
-import {
-  createPresenceController,
-  type PresenceController,
-  type PresenceSnapshot,
-} from './model/presence-controller.ts'
+import type { PresenceController, PresenceSnapshot } from './model/presence-controller.ts'
 import type { PresenceState } from './model/presence-machine.ts'
 import type { BroadcastChannelLike } from './model/tab-arbiter.ts'
+import { openBroadcastChannel, startPresence, stopPresence } from './presence-runtime.ts'
 
 export interface PresenceHeartbeatOptions {
   /** Minutes without input before the user shows as away (config `idleMinutes`, default 5). */
@@ -41,15 +37,8 @@ export interface PresenceHeartbeat {
   chooseAuto: () => void
 }
 
-/** Input this often at most reaches the state machine while online (pointer moves fire at 60 Hz). */
-const ACTIVITY_THROTTLE_MS = 1_000
-const ACTIVITY_EVENTS = ['pointermove', 'pointerdown', 'keydown', 'wheel', 'touchstart', 'focus'] as const
-
-const openBroadcastChannel = (name: string): BroadcastChannelLike | null =>
-  typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(name)
-
 /**
- * Runs the user's presence for as long as the Matrix client exists: activity (pointer, keys, wheel, touch,
+ * The user's presence, run for as long as the Matrix client exists (see `presence-runtime.ts`): activity (pointer, keys, wheel, touch,
  * focus, becoming visible) keeps them online; 5 minutes without it make them away; a hidden page makes them
  * offline, a closed one sends one keepalive offline write (`pagehide`, never `unload`), and a page restored
  * from the back/forward cache comes back online. The tabs of one user agree over a `BroadcastChannel` and
@@ -68,56 +57,24 @@ export function usePresenceHeartbeat(
   })
 
   useEffect(() => {
-    if (!client) return
-    const userId = client.getUserId() ?? 'anonymous'
-    const controller = createPresenceController({
-      clock: systemClock,
-      transport: createPresenceTransport(client, transport, gatewayUrl),
-      channel: openChannelRef.current(`node-console.presence.${userId}`),
-      idleMs: idleMinutes * 60_000,
-      visible: document.visibilityState === 'visible',
+    if (!client) {
+      // Signed out: the client that presence ran on is gone.
+      stopPresence()
+      return
+    }
+    const controller = startPresence(client, {
+      idleMinutes,
+      transport,
+      gatewayUrl,
+      openChannel: openChannelRef.current,
     })
     controllerRef.current = controller
     const publish = () => {
       setSnapshot({ client, snap: controller.snapshot() })
     }
-    const unsubscribe = controller.subscribe(publish)
     publish()
-
-    let lastForwarded = Number.NEGATIVE_INFINITY
-    const onActivity = () => {
-      const now = Date.now()
-      // Throttled while online; the first input after idling always goes through at once.
-      if (now - lastForwarded < ACTIVITY_THROTTLE_MS && controller.snapshot().local === 'online') return
-      lastForwarded = now
-      controller.input({ type: 'activity', at: now })
-    }
-    const onVisibility = () => {
-      controller.input({
-        type: document.visibilityState === 'visible' ? 'visible' : 'hidden',
-        at: Date.now(),
-      })
-    }
-    const onPageHide = () => {
-      controller.pagehide()
-    }
-    const onPageShow = (e: PageTransitionEvent) => {
-      controller.pageshow(e.persisted)
-    }
-    const passive: AddEventListenerOptions = { passive: true, capture: true }
-    for (const name of ACTIVITY_EVENTS) window.addEventListener(name, onActivity, passive)
-    document.addEventListener('visibilitychange', onVisibility)
-    window.addEventListener('pagehide', onPageHide)
-    window.addEventListener('pageshow', onPageShow)
-    return () => {
-      for (const name of ACTIVITY_EVENTS) window.removeEventListener(name, onActivity, passive)
-      document.removeEventListener('visibilitychange', onVisibility)
-      window.removeEventListener('pagehide', onPageHide)
-      window.removeEventListener('pageshow', onPageShow)
-      unsubscribe()
-      controller.dispose()
-      if (controllerRef.current === controller) controllerRef.current = null
-    }
+    // Unmounting only stops listening: presence keeps running while the client syncs.
+    return controller.subscribe(publish)
   }, [client, idleMinutes, transport, gatewayUrl])
 
   const chooseAway = useCallback(() => controllerRef.current?.chooseAway(), [])
