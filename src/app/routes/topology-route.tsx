@@ -1,3 +1,12 @@
+import { FleetToolbar } from '@/features/nodes/components/overview/fleet-toolbar.tsx'
+import { TopologyView } from '@/features/topology/components/topology-view.tsx'
+
+/** The topology shares the overview's filters: the same toolbar, bound to the same URL parameters. */
 export function TopologyRoute() {
-  return <h1 className="p-4 text-xl font-semibold">Topology</h1>
+  return (
+    <div className="flex h-full min-h-0 flex-col">
+      <FleetToolbar />
+      <TopologyView />
+    </div>
+  )
 }

@@ -1,0 +1,95 @@
+import { useQueryClient } from '@tanstack/react-query'
+import { useMemo } from 'react'
+import { useSearchParams } from 'react-router'
+import { useFleet } from '@/entities/node/api/get-fleet.ts'
+import { nodeKeys } from '@/entities/node/api/query-keys.ts'
+import { applyFleetFilters, parseFleetFilters } from '@/entities/node/model/fleet-filters.ts'
+import { livenessBoundaries, livenessEpoch } from '@/entities/node/model/liveness-epoch.ts'
+import { livenessOf, thresholdsFromConfig, type Liveness } from '@/entities/node/model/liveness.ts'
+import { ProfileSchema, type NodeEntry, type NodeProfile } from '@/entities/node/model/schemas.ts'
+import { useConfig } from '@/lib/config/config-context.tsx'
+import { useNow } from '@/lib/time/now-store.ts'
+import type { TopologyNodeView } from '../components/node-card.tsx'
+import { deriveTopology, type Topology, type TopologyRowInput } from './derive-edges.ts'
+
+interface Row {
+  entry: NodeEntry
+  liveness: Liveness | 'invalid'
+}
+
+/**
+ * Profiles other views already fetched (the node page caches each one it opens). Read from the cache, never
+ * requested here: the topology must not cost a request per node.
+ */
+function cachedProfiles(client: ReturnType<typeof useQueryClient>): Map<string, NodeProfile> {
+  const out = new Map<string, NodeProfile>()
+  for (const [key, data] of client.getQueriesData({ queryKey: [...nodeKeys.all, 'profile'] })) {
+    const r = ProfileSchema.safeParse(data)
+    const id = key[2]
+    if (r.success && typeof id === 'string') out.set(id, r.data)
+  }
+  return out
+}
+
+/**
+ * Everything the topology draws, from the one polled fleet query: rows with liveness (re-derived only when
+ * some node crosses a threshold, not on every tick), the overview's filters from the URL, and the graph.
+ */
+export function useTopologyData() {
+  const fleet = useFleet()
+  const config = useConfig()
+  const client = useQueryClient()
+  const thresholds = useMemo(() => thresholdsFromConfig(config), [config])
+  const now = useNow()
+  const [params] = useSearchParams()
+  const search = params.toString()
+  const filters = useMemo(() => parseFleetFilters(new URLSearchParams(search)), [search])
+
+  const entries = fleet.data?.entries
+  const boundaries = useMemo(
+    () =>
+      livenessBoundaries(
+        (entries ?? []).map((e) => (e.kind === 'ok' ? e.node.last_heartbeat : null)),
+        thresholds,
+      ),
+    [entries, thresholds],
+  )
+  const epoch = livenessEpoch(boundaries, now)
+
+  const rows = useMemo<Row[] | null>(() => {
+    if (!entries) return null
+    return entries.map((entry) => ({
+      entry,
+      liveness: entry.kind === 'ok' ? livenessOf(entry.node.last_heartbeat, epoch, thresholds) : 'invalid',
+    }))
+  }, [entries, epoch, thresholds])
+
+  const visible = useMemo(() => (rows ? applyFleetFilters(rows, filters) : null), [rows, filters])
+
+  const result = useMemo(() => {
+    if (!visible || !rows) return null
+    const inputs: TopologyRowInput[] = []
+    const nodes: TopologyNodeView[] = []
+    let invalid = 0
+    for (const r of visible) {
+      if (r.entry.kind !== 'ok' || r.liveness === 'invalid') {
+        invalid += 1
+        continue
+      }
+      const n = r.entry.node
+      inputs.push({ node: n, liveness: r.liveness })
+      nodes.push({
+        id: n.node_id,
+        name: n.node_name ?? n.node_id,
+        role: n.node_role,
+        type: n.node_type,
+        liveness: r.liveness,
+        lastHeartbeat: n.last_heartbeat,
+      })
+    }
+    const topology: Topology = deriveTopology(inputs, cachedProfiles(client))
+    return { nodes, topology, invalid, total: rows.length }
+  }, [visible, rows, client])
+
+  return { fleet, thresholds, result }
+}
