@@ -24,6 +24,9 @@ npx vitest run --reporter=default --reporter=json --outputFile.json=test-results
 step "build"
 npx vite build --logLevel warn
 
+step "Synapse (pinned, from PyPI into .synapse/venv)"
+bash scripts/synapse.sh install
+
 step "e2e (Playwright, Chromium)"
 e2e_status=0
 PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json npx playwright test --reporter=list,json || e2e_status=$?
