@@ -115,6 +115,11 @@ export const FleetListRow = memo(function FleetListRow({
       </span>
       <span className="hidden w-44 shrink-0 items-center gap-1 overflow-hidden lg:flex">
         <ReportedStatus node={n} liveness={row.liveness} />
+        {row.entry.issues.length > 0 && (
+          <span title={t('fieldIssuesHint')} className={cn(badge, 'border-bad text-bad')}>
+            {t('fieldIssues', { fields: row.entry.issues.join(', ') })}
+          </span>
+        )}
         {row.orphan && (
           <span
             title={t('orphanHint', { host: row.orphan.hostname })}
