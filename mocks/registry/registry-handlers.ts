@@ -231,5 +231,11 @@ export function registryHandlers(sim: FleetSimulator, baseUrl: string) {
       `${base}/metrics`,
       route(() => HttpResponse.json(sim.metrics())),
     ),
+
+    // Anything else under the registry is FastAPI's 404 (e.g. the README's `POST /nodes/{id}/heartbeat`).
+    http.all(
+      `${base}/*`,
+      route(() => HttpResponse.json({ detail: 'Not Found' }, { status: 404 })),
+    ),
   ]
 }
