@@ -2,9 +2,11 @@ import { useConfig } from '@/lib/config/config-context.tsx'
 import { isDemoHomeserver } from '@/lib/config/runtime-config.ts'
 import { useT } from '@/lib/i18n/use-t.ts'
 import { DEMO_ROOM_ALIAS, demoHomeserverUrl } from '@/lib/matrix/demo-homeserver.ts'
-import { MatrixClientProvider } from '@/lib/matrix/matrix-client-provider.tsx'
+import { MatrixClientProvider, useOptionalMatrixClient } from '@/lib/matrix/matrix-client-provider.tsx'
 import { Banner } from '@/ui/banner.tsx'
 import { MatrixChatRoom } from '@/features/chat/components/matrix-chat-room.tsx'
+import { PresenceControl } from '@/features/presence/components/presence-control.tsx'
+import { usePresenceHeartbeat } from '@/features/presence/use-presence-heartbeat.ts'
 import { chatAreaMessages } from './chat-area-messages.ts'
 
 /**
@@ -40,17 +42,21 @@ function ChatWithPresence({
   homeserverUrl: string
   demo: boolean
 }) {
-  // Presence (issue 5) composes in here, inside the provider so it shares the tab's client:
-  //   const presence = usePresenceHeartbeat()   // from src/features/presence
-  //   activityAllowed={presence.activityAllowed} headerExtra={<PresenceControl … />}
-  // Until then the chat sends typing notices and receipts whenever the user acts.
+  // Presence shares the tab's client: the chat stops typing notices and receipts while the user is idle,
+  // away or the page hidden, and shows the user's own state in its header.
+  const config = useConfig()
+  const presence = usePresenceHeartbeat(useOptionalMatrixClient(), {
+    idleMinutes: config.idleMinutes,
+    transport: config.presenceTransport,
+    gatewayUrl: config.gatewayUrl,
+  })
   return (
     <MatrixChatRoom
       room={room}
       homeserverUrl={homeserverUrl}
       demo={demo}
-      activityAllowed
-      headerExtra={null}
+      activityAllowed={presence.activityAllowed}
+      headerExtra={presence.effectiveState ? <PresenceControl presence={presence} /> : null}
     />
   )
 }
