@@ -30,8 +30,10 @@ export async function startDemo(
     handlers.push(...demoMatrixHandlers(config.demo.seed))
   }
   handlers.push(...extraHandlers)
-  window.__nodeConsoleDemo = demo
-  if (handlers.length === 0) return
+  if (handlers.length === 0) {
+    window.__nodeConsoleDemo = demo
+    return
+  }
   const { setupWorker } = await import('msw/browser')
   const worker = setupWorker(...handlers)
   await worker.start({
@@ -40,4 +42,6 @@ export async function startDemo(
     quiet: true,
     serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
   })
+  // Only now: e2e waits for this handle, and a request sent before the worker is active would miss it.
+  window.__nodeConsoleDemo = demo
 }
