@@ -6,7 +6,7 @@ import { withRegistryServer } from '@mocks/node.ts'
 import { HttpError } from '@/lib/http/fetch-json.ts'
 import type { NodeEntry } from '../model/schemas.ts'
 import { createRegistry } from './registry-http.ts'
-import { getFleet, pollInterval } from './get-fleet.ts'
+import { fleetPollMs, getFleet, pollInterval } from './get-fleet.ts'
 
 const NOW = Date.UTC(2026, 10, 29, 9, 0, 0)
 const getServer = withRegistryServer({ seed: 42, nodes: 12, now: () => NOW })
@@ -285,5 +285,20 @@ describe('pollInterval', () => {
         base,
       ),
     ).toBe(base)
+  })
+})
+
+describe('fleetPollMs', () => {
+  it('polls well inside the grace, so a node beating on time never looks stale between polls', () => {
+    const c = { heartbeatIntervalSeconds: 30, graceSeconds: 15 }
+    const period = fleetPollMs(c)
+    expect(period).toBe(7_500)
+    // Worst case: the beat lands just after a poll (plus 1.5 s of jitter), and is seen one period later.
+    expect(30_000 + 1_500 + period).toBeLessThanOrEqual((c.heartbeatIntervalSeconds + c.graceSeconds) * 1000)
+  })
+
+  it('never polls more often than every 2 s, nor less often than the heartbeat interval', () => {
+    expect(fleetPollMs({ heartbeatIntervalSeconds: 30, graceSeconds: 0 })).toBe(2_000)
+    expect(fleetPollMs({ heartbeatIntervalSeconds: 5, graceSeconds: 60 })).toBe(5_000)
   })
 })

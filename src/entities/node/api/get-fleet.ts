@@ -1,5 +1,6 @@
 import { queryOptions, useQuery, type Query } from '@tanstack/react-query'
 import { useConfig } from '@/lib/config/config-context.tsx'
+import type { RuntimeConfig } from '@/lib/config/runtime-config.ts'
 import { HttpError } from '@/lib/http/fetch-json.ts'
 import { recordObservedFleet } from '../model/observed-history-store.ts'
 import { NodesPageSchema, type NodeEntry } from '../model/schemas.ts'
@@ -112,12 +113,22 @@ export function fleetQueryOptions(registry: Registry, intervalMs: number) {
 }
 
 /**
- * The whole fleet, polled at the heartbeat interval. Keeps the last good snapshot while a poll fails
+ * How often the fleet is polled while all is well. A beat is only seen at the next poll, so a node beating on
+ * time shows an age of up to interval + poll period (+ jitter and latency); for such a node to stay online
+ * (age <= interval + grace) the period must stay well under the grace. Polling at the heartbeat interval itself
+ * made about half a healthy fleet flicker "stale" for several seconds in every cycle.
+ */
+export function fleetPollMs(c: Pick<RuntimeConfig, 'heartbeatIntervalSeconds' | 'graceSeconds'>): number {
+  return Math.max(2_000, Math.min(c.heartbeatIntervalSeconds, c.graceSeconds / 2) * 1000)
+}
+
+/**
+ * The whole fleet, polled at half the grace (see `fleetPollMs`). Keeps the last good snapshot while a poll fails
  * (`isError` with `data`), and backs off until the registry answers again. Pass `select` to subscribe to a
  * part of it (a poll that changes nothing in that part re-renders nothing).
  */
 export function useFleet<T = FleetSnapshot>(select?: (snapshot: FleetSnapshot) => T) {
   const registry = useRegistry()
-  const { heartbeatIntervalSeconds } = useConfig()
-  return useQuery({ ...fleetQueryOptions(registry, heartbeatIntervalSeconds * 1000), select })
+  const config = useConfig()
+  return useQuery({ ...fleetQueryOptions(registry, fleetPollMs(config)), select })
 }

@@ -1,6 +1,6 @@
 import { useCallback, useDeferredValue, useMemo, useRef } from 'react'
 import { useNavigate } from 'react-router'
-import { pollInterval, useFleet } from '@/entities/node/api/get-fleet.ts'
+import { fleetPollMs, pollInterval, useFleet } from '@/entities/node/api/get-fleet.ts'
 import { useHealth } from '@/entities/node/api/get-health.ts'
 import {
   applyFleetFilters,
@@ -71,9 +71,7 @@ export function FleetOverview() {
   const retry = useCallback(() => void fleet.refetch(), [fleet])
 
   // The query polls again `pollInterval` after a failure (it backs off while the registry keeps failing).
-  const retryAt = fleet.isError
-    ? fleet.errorUpdatedAt + pollInterval(fleet, config.heartbeatIntervalSeconds * 1000)
-    : null
+  const retryAt = fleet.isError ? fleet.errorUpdatedAt + pollInterval(fleet, fleetPollMs(config)) : null
 
   const summary =
     visible && tally && visible.length !== tally.total
