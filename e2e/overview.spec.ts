@@ -35,12 +35,11 @@ test('counts add up to the whole fleet and the registry health is shown', async 
   await openOverview(page)
   const size = await page.evaluate(() => window.__nodeConsoleDemo?.sim?.size() ?? -1)
   await expect(count(page, 'total')).toHaveText(String(size))
-  const keys = ['online', 'stale', 'offline', 'unknown', 'invalid']
-  const values = await Promise.all(
-    keys.map(async (k) => {
-      const el = count(page, k)
-      return (await el.count()) === 0 ? 0 : Number(await el.textContent())
-    }),
+  // Read in one go: a node may change state between two separate reads.
+  const values = await page.evaluate(() =>
+    ['online', 'stale', 'offline', 'unknown', 'invalid'].map((k) =>
+      Number(document.querySelector(`[data-count="${k}"]`)?.textContent ?? 0),
+    ),
   )
   expect(values.reduce((a, b) => a + b, 0)).toBe(size)
   await expect(page.getByRole('region', { name: 'Registry' })).toContainText('status: healthy')
