@@ -7,7 +7,11 @@ import type { RuntimeConfig } from '@/lib/config/runtime-config.ts'
  */
 export interface Registry {
   readonly baseUrl: string
-  get(path: string, query?: Record<string, string | number | undefined>, signal?: AbortSignal): Promise<unknown>
+  get(
+    path: string,
+    query?: Record<string, string | number | undefined>,
+    signal?: AbortSignal,
+  ): Promise<unknown>
 }
 
 /** Where the simulated registry answers in demo mode (intercepted by MSW, same origin). */
@@ -18,13 +22,18 @@ export function registryBaseUrl(config: Pick<RuntimeConfig, 'registryUrl'>, orig
   return config.registryUrl || `${origin}${DEMO_REGISTRY_PATH}`
 }
 
-export function createRegistry(opts: { baseUrl: string; authorization?: string | undefined; timeoutMs: number }): Registry {
+export function createRegistry(opts: {
+  baseUrl: string
+  authorization?: string | undefined
+  timeoutMs: number
+}): Registry {
   const headers: Record<string, string> = opts.authorization ? { Authorization: opts.authorization } : {}
   return {
     baseUrl: opts.baseUrl,
     get(path, query, signal) {
       const url = new URL(`${opts.baseUrl}${path}`)
-      for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== '') url.searchParams.set(k, String(v))
+      for (const [k, v] of Object.entries(query ?? {}))
+        if (v !== undefined && v !== '') url.searchParams.set(k, String(v))
       return fetchJson(url.toString(), { headers, timeoutMs: opts.timeoutMs, signal })
     },
   }
