@@ -1,3 +1,5 @@
+import { TimelineView } from '@/features/timeline/components/timeline-view.tsx'
+
 export function TimelineRoute() {
-  return <h1 className="p-4 text-xl font-semibold">Events</h1>
+  return <TimelineView />
 }

@@ -5,7 +5,7 @@ export const EVENT_KINDS = ['stale', 'offline', 'recovered', 'registered', 'orph
 export type FleetEventKind = (typeof EVENT_KINDS)[number]
 
 /** Where an event's facts came from, shown beside it: the history route, this page's observations, or the list. */
-export type EventSource = 'history' | 'observed'
+export type EventSource = 'history' | 'observed' | 'fleet'
 
 export interface FleetEvent {
   /** Stable across recomputations: node, kind and instant. */

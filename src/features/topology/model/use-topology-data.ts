@@ -1,32 +1,43 @@
-import { useQueryClient } from '@tanstack/react-query'
+import { useQueries, useQueryClient } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import { useSearchParams } from 'react-router'
 import { useFleet } from '@/entities/node/api/get-fleet.ts'
+import { nodeProfileQueryOptions, type ProfileResult } from '@/entities/node/api/get-node-profile.ts'
 import { nodeKeys } from '@/entities/node/api/query-keys.ts'
+import { useRegistry } from '@/entities/node/api/use-registry.ts'
 import { applyFleetFilters, parseFleetFilters } from '@/entities/node/model/fleet-filters.ts'
 import { livenessBoundaries, livenessEpoch } from '@/entities/node/model/liveness-epoch.ts'
 import { livenessOf, thresholdsFromConfig, type Liveness } from '@/entities/node/model/liveness.ts'
-import { ProfileSchema, type NodeEntry, type NodeProfile } from '@/entities/node/model/schemas.ts'
+import type { NodeEntry, NodeProfile } from '@/entities/node/model/schemas.ts'
 import { useConfig } from '@/lib/config/config-context.tsx'
 import { useNow } from '@/lib/time/now-store.ts'
 import type { TopologyNodeView } from '../components/node-card.tsx'
-import { deriveTopology, type Topology, type TopologyRowInput } from './derive-edges.ts'
+import {
+  deriveTopology,
+  selectProfileCandidates,
+  type Topology,
+  type TopologyRowInput,
+} from './derive-edges.ts'
 
 interface Row {
   entry: NodeEntry
   liveness: Liveness | 'invalid'
 }
 
+/** At most this many profiles are fetched for the topology (likely hubs); never one per node. */
+export const PROFILE_FETCH_LIMIT = 4
+
 /**
- * Profiles other views already fetched (the node page caches each one it opens). Read from the cache, never
- * requested here: the topology must not cost a request per node.
+ * Every profile in the query cache: the few hub candidates this view asked for, and any the node page
+ * fetched before. Reading the cache costs no request.
  */
 function cachedProfiles(client: ReturnType<typeof useQueryClient>): Map<string, NodeProfile> {
   const out = new Map<string, NodeProfile>()
-  for (const [key, data] of client.getQueriesData({ queryKey: [...nodeKeys.all, 'profile'] })) {
-    const r = ProfileSchema.safeParse(data)
+  for (const [key, data] of client.getQueriesData<ProfileResult>({
+    queryKey: [...nodeKeys.all, 'profile'],
+  })) {
     const id = key[2]
-    if (r.success && typeof id === 'string') out.set(id, r.data)
+    if (data?.kind === 'ok' && typeof id === 'string') out.set(id, data.profile)
   }
   return out
 }
@@ -66,6 +77,23 @@ export function useTopologyData() {
 
   const visible = useMemo(() => (rows ? applyFleetFilters(rows, filters) : null), [rows, filters])
 
+  // The bounded set of hub candidates whose profiles are fetched on purpose (see `deriveTopology`).
+  const registry = useRegistry()
+  const candidates = useMemo(
+    () =>
+      selectProfileCandidates(
+        (entries ?? []).flatMap((e) =>
+          e.kind === 'ok' ? [{ node: e.node, liveness: 'unknown' as const }] : [],
+        ),
+        PROFILE_FETCH_LIMIT,
+      ),
+    [entries],
+  )
+  const profiles = useQueries({
+    queries: candidates.map((id) => ({ ...nodeProfileQueryOptions(registry, id), retry: false })),
+  })
+  const profilesVersion = profiles.map((p) => p.dataUpdatedAt).join(',')
+
   const result = useMemo(() => {
     if (!visible || !rows) return null
     const inputs: TopologyRowInput[] = []
@@ -89,7 +117,8 @@ export function useTopologyData() {
     }
     const topology: Topology = deriveTopology(inputs, cachedProfiles(client))
     return { nodes, topology, invalid, total: rows.length }
-  }, [visible, rows, client])
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `profilesVersion` versions the cache read inside
+  }, [visible, rows, client, profilesVersion])
 
   return { fleet, thresholds, result }
 }
