@@ -62,6 +62,7 @@ async function makeUser(
 }
 
 export const test = base.extend<MatrixFixtures>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form for fixtures
   homeserver: async ({}, use) => {
     const s = readSynapseState()
     await use({ baseUrl: s.baseUrl, serverName: s.serverName })
@@ -79,12 +80,13 @@ export const test = base.extend<MatrixFixtures>({
     await use(user)
     await user.context.close()
   },
+  // Depends on alice: her fixture creates the room bob joins.
   bob: async ({ browser, homeserver, room, alice }, use) => {
     const s = readSynapseState()
     const user = await makeUser(browser, homeserver, s.registrationSecret, 'bob', room.alias)
-    // alice's fixture has created the room by now (bob depends on her).
-    void alice
     await user.api.join(room.roomId)
+    // Bob is in alice's room before either page opens.
+    expect(alice.userId).not.toBe(user.userId)
     await use(user)
     await user.context.close()
   },

@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import type { FullConfig } from '@playwright/test'
 import { statePath, synapsePort, type SynapseState } from './synapse-state.ts'
 
 /**
@@ -19,7 +18,7 @@ export function matrixSpecsInRun(argv = process.argv): boolean {
   return filters.some((f) => /chat-|presence-|matrix/.test(f))
 }
 
-export default function globalSetup(_config: FullConfig) {
+export default function globalSetup() {
   if (!matrixSpecsInRun()) return
   const root = process.cwd()
   const env = { ...process.env, SYNAPSE_PORT: String(synapsePort()) }
