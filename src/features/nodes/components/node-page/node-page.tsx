@@ -55,6 +55,9 @@ export function NodePage({ nodeId, actions }: { nodeId: string; actions?: ReactN
         {t('back')}
       </Link>
       <NodeHeader node={entry.node} thresholds={thresholds} actions={actions} />
+      {entry.issues.length > 0 && (
+        <Banner tone="warn">{t('fieldIssues', { fields: entry.issues.join(', ') })}</Banner>
+      )}
       {node.isError && (
         <Banner tone="warn">{t('staleSince', { time: formatDateTime(node.dataUpdatedAt, lang) })}</Banner>
       )}

@@ -68,7 +68,14 @@ function ModulesTable({ modules }: { modules: NodeProfile['modules'] }) {
   const t = useT(nodePageMessages)
   if (modules.length === 0) return <p className="text-sm text-muted">{t('noModules')}</p>
   return (
-    <div className="max-h-96 overflow-auto rounded border border-border">
+    <div
+      // A scrollable box must be reachable by keyboard, or its lower rows are out of reach.
+      // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- see above (axe: scrollable-region-focusable)
+      tabIndex={0}
+      role="region"
+      aria-label={t('modulesCount', { count: modules.length })}
+      className="max-h-96 overflow-auto rounded border border-border"
+    >
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{t('modulesCount', { count: modules.length })}</caption>
         <thead className="sticky top-0 bg-sunken text-xs text-muted">

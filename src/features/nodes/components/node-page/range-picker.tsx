@@ -27,7 +27,7 @@ export function RangePicker({
       {HISTORY_RANGES.map((r) => (
         <label
           key={r}
-          className="cursor-pointer rounded px-3 py-1 text-sm has-checked:bg-accent has-checked:text-accent-fg has-focus-visible:outline-2 has-focus-visible:outline-accent"
+          className="relative cursor-pointer rounded px-3 py-1 text-sm has-checked:bg-accent has-checked:text-accent-fg has-focus-visible:outline-2 has-focus-visible:outline-accent"
         >
           <input
             type="radio"
@@ -35,7 +35,8 @@ export function RangePicker({
             value={r}
             checked={value === r}
             onChange={() => onChange(r)}
-            className="sr-only"
+            // Invisible but covering its label: clicks land on the radio itself.
+            className="absolute inset-0 cursor-pointer opacity-0"
           />
           {t(RANGE_LABEL[r])}
         </label>
