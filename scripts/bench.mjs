@@ -7,6 +7,7 @@
 // timing), BENCH_ONLY (comma list of sections: bundle,list,topology,chart,polling,presence),
 // BENCH_SKIP_BUILD=1 (reuse dist-bench/).
 import { writeFileSync } from 'node:fs'
+import { cpus, loadavg } from 'node:os'
 import { resolve } from 'node:path'
 import { launchBrowser, pageProbes } from './bench/browser.mjs'
 import { fleetListFigures } from './bench/fleet-list.mjs'
@@ -92,6 +93,7 @@ async function main() {
     console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${msg}`)
   const figures = []
   const broken = []
+  const load = [loadavg()[0]]
   let server = null
   let browser = null
   try {
@@ -113,6 +115,7 @@ async function main() {
       log(`${section.id}…`)
       try {
         const got = await section.run(ctx)
+        load.push(loadavg()[0])
         // The catalogue is the single source of budgets: a section cannot quietly loosen its own.
         for (const f of got) {
           const entry = CATALOGUE[f.name]
@@ -146,9 +149,14 @@ async function main() {
     })),
     runs,
     date: new Date().toISOString(),
+    // Timings on a shared machine: the 1-minute load average at the start and after each section.
+    machine: { cpus: cpus().length, loadavg1: load.map((l) => round(l, 1)) },
   }
   writeFileSync(resolve(root, 'bench-results.json'), `${JSON.stringify(out, null, 2)}\n`)
   if (figures.length) printTable(figures)
+  console.log(
+    `\n${cpus().length} CPUs; 1-min load average at the start and after each section: ${load.map((l) => l.toFixed(1)).join(', ')}`,
+  )
   log(`wrote bench-results.json (${figures.filter((f) => f.pass === false).length} over budget or missing)`)
   if (broken.length) {
     console.error(`\nThe bench itself broke:\n${broken.join('\n\n')}`)

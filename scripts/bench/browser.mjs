@@ -75,7 +75,7 @@ export function pageProbes() {
           mo.disconnect()
           clearTimeout(timer)
           document.removeEventListener('keydown', onKey, { capture: true })
-          resolve({ ms, before, after: signature() })
+          resolve({ ms, t0, t1: ms === null ? null : t0 + ms, before, after: signature() })
         }
         // The DOM change is seen as soon as React commits it; the frame that paints it is the next one.
         const mo = new MutationObserver(() => {
