@@ -31,7 +31,7 @@ describe('thinMinMax', () => {
     expect(Array.from(r.v)).toEqual([7])
   })
 
-  it('thins 100,000 points to a 1,200 px chart in a few milliseconds', () => {
+  it('thins 100,000 points to a 1,200 px chart in linear time', () => {
     const n = 100_000
     const t = new Float64Array(n)
     const v = new Float64Array(n)
@@ -39,13 +39,26 @@ describe('thinMinMax', () => {
       t[i] = 1_700_000_000_000 + i * 30_000
       v[i] = 50 + 40 * Math.sin(i / 500) + (i % 7)
     }
-    thinMinMax(t, v, 1200) // warm-up
-    const started = performance.now()
-    const r = thinMinMax(t, v, 1200)
-    const ms = performance.now() - started
+    // Timed against one plain pass over the same arrays on the same machine, best of five each, so the
+    // check holds on a loaded CI box: a few plain passes' worth, not the quadratic blow-up of a naive thinning.
+    const best = (f: () => unknown) => {
+      let min = Infinity
+      for (let r = 0; r < 5; r++) {
+        const started = performance.now()
+        f()
+        min = Math.min(min, performance.now() - started)
+      }
+      return min
+    }
+    const plain = best(() => {
+      let acc = 0
+      for (let i = 0; i < n; i++) acc += (t[i] ?? 0) * 0 + (v[i] ?? 0)
+      return acc
+    })
+    let r = thinMinMax(t, v, 1200)
+    const thin = best(() => (r = thinMinMax(t, v, 1200)))
     expect(r.t.length).toBeLessThanOrEqual(4800)
     expect(r.t.length).toBeGreaterThan(1200)
-    // Generous for a shared CI machine; it runs in about a millisecond.
-    expect(ms).toBeLessThan(50)
+    expect(thin).toBeLessThan(Math.max(30 * plain, 5))
   })
 })

@@ -27,45 +27,62 @@ export function thinMinMax(
   const cols = Math.max(1, Math.floor(columns))
   const from = domain?.from ?? (n > 0 ? (t[0] ?? 0) : 0)
   const to = domain?.to ?? (n > 0 ? (t[n - 1] ?? 0) : 0)
-  const span = to - from
+  const scale = to > from ? cols / (to - from) : 0
   const outT = new Float64Array(Math.min(n, cols * 4))
   const outV = new Float64Array(outT.length)
+  // One pass, no closures: locals a closure captured would live on the heap and slow the hot loop.
   let k = 0
-  const push = (i: number) => {
-    outT[k] = t[i] ?? 0
-    outV[k] = v[i] ?? 0
-    k++
-  }
   let col = -1
   let first = -1
   let last = -1
   let lo = -1
   let hi = -1
-  const flush = () => {
-    if (first < 0) return
-    // Emit the column's extreme points in time order, each once.
-    const a = Math.min(lo, hi)
-    const b = Math.max(lo, hi)
-    push(first)
-    if (a !== first) push(a)
-    if (b !== a && b !== first) push(b)
-    if (last !== b && last !== a && last !== first) push(last)
-  }
-  for (let i = 0; i < n; i++) {
-    const ti = t[i] ?? NaN
-    const vi = v[i] ?? NaN
-    if (!Number.isFinite(vi) || !(ti >= from && ti <= to)) continue
-    const c = span > 0 ? Math.min(cols - 1, Math.floor(((ti - from) / span) * cols)) : 0
-    if (c !== col) {
-      flush()
-      col = c
-      first = last = lo = hi = i
-      continue
+  let loV = 0
+  let hiV = 0
+  for (let i = 0; i <= n; i++) {
+    let c = -2
+    let vi = 0
+    if (i < n) {
+      const ti = t[i] ?? NaN
+      vi = v[i] ?? NaN
+      // Skip points without a value or outside the domain (NaN fails both tests).
+      if (!(vi === vi && vi !== Infinity && vi !== -Infinity) || !(ti >= from && ti <= to)) continue
+      c = Math.min(cols - 1, Math.floor((ti - from) * scale))
+      if (c === col) {
+        last = i
+        if (vi < loV) {
+          lo = i
+          loV = vi
+        }
+        if (vi > hiV) {
+          hi = i
+          hiV = vi
+        }
+        continue
+      }
     }
-    last = i
-    if (vi < (v[lo] ?? Infinity)) lo = i
-    if (vi > (v[hi] ?? -Infinity)) hi = i
+    if (first >= 0) {
+      // Emit the finished column's extreme points in time order, each once.
+      const a = lo < hi ? lo : hi
+      const b = lo < hi ? hi : lo
+      outT[k] = t[first] ?? 0
+      outV[k++] = v[first] ?? 0
+      if (a !== first) {
+        outT[k] = t[a] ?? 0
+        outV[k++] = v[a] ?? 0
+      }
+      if (b !== a && b !== first) {
+        outT[k] = t[b] ?? 0
+        outV[k++] = v[b] ?? 0
+      }
+      if (last !== b && last !== a && last !== first) {
+        outT[k] = t[last] ?? 0
+        outV[k++] = v[last] ?? 0
+      }
+    }
+    col = c
+    first = last = lo = hi = i
+    loV = hiV = vi
   }
-  flush()
   return { t: outT.subarray(0, k), v: outV.subarray(0, k) }
 }

@@ -71,12 +71,15 @@ export function seriesFromBeats(
     disk: new Float64Array(n),
     gapMs,
   }
-  sorted.forEach((b, i) => {
+  for (let i = 0; i < n; i++) {
+    const b = sorted[i]
+    if (!b) continue
+    const m = b.metrics
     s.t[i] = b.timestamp
-    s.cpu[i] = val(b.metrics?.cpu_percent)
-    s.mem[i] = val(b.metrics?.memory_percent)
-    s.disk[i] = val(b.metrics?.disk_percent)
-  })
+    s.cpu[i] = val(m?.cpu_percent)
+    s.mem[i] = val(m?.memory_percent)
+    s.disk[i] = val(m?.disk_percent)
+  }
   return s
 }
 
