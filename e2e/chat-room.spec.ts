@@ -34,7 +34,8 @@ test('alice signs in through the UI; bob sees her message and answers', async ({
   const started = Date.now()
   await alice.page.getByRole('button', { name: 'Open chat' }).click()
   const panel = alice.page.getByRole('complementary', { name: 'Chat panel' })
-  await expect(panel.getByRole('status').filter({ hasText: 'Live' })).toBeVisible()
+  // The chat chunk (SDK included) loads on this click: allow for a slow box, and report the time.
+  await expect(panel.getByRole('status').filter({ hasText: 'Live' })).toBeVisible({ timeout: 60_000 })
   await expect(panel.getByText('Hi alice, bob here', { exact: true })).toBeVisible()
   const ms = Date.now() - started
   test.info().annotations.push({ type: 'panel-to-live-ms', description: String(ms) })
@@ -173,9 +174,9 @@ test('a revoked token returns alice to the login with the reason', async ({ alic
     body: '{}',
   })
   expect(res.ok).toBe(true)
-  // The next request the app makes (here a typing notice) meets M_UNKNOWN_TOKEN.
-  await composer(alice.page).pressSequentially('still there?')
-  await expect(alice.page.getByRole('button', { name: 'Sign in' })).toBeVisible()
+  // The next request the app makes meets M_UNKNOWN_TOKEN: at the latest the next /sync, once the current
+  // long-poll (30 s) ends.
+  await expect(alice.page.getByRole('button', { name: 'Sign in' })).toBeVisible({ timeout: 45_000 })
   await expect(alice.page.getByText(/Your session ended/)).toBeVisible()
   expect(await alice.page.evaluate(() => sessionStorage.getItem('node-console.matrix.session'))).toBeNull()
 })
