@@ -18,6 +18,9 @@ function instrument() {
     if (w.__bench.firstRowInDom !== null) return
     if (!document.querySelector('[role="listbox"] [role="option"]')) return
     w.__bench.firstRowInDom = performance.now()
+    // When the last page of the node list arrived: what follows is the app's own work (parse, derive, render).
+    const pages = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/v1/nodes'))
+    w.__bench.dataArrived = pages.length ? Math.max(...pages.map((e) => e.responseEnd)) : null
     mo.disconnect()
     requestAnimationFrame(() => setTimeout(() => (w.__bench.firstRowPainted = performance.now()), 0))
   })
@@ -59,16 +62,24 @@ const browser = await chromium.launch({
 })
 try {
   const firstRender = []
+  const dataToRender = []
   const keys = []
   for (let run = 0; run < runs; run++) {
     const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1400, height: 900 } })
     const page = await context.newPage()
     await page.addInitScript(instrument)
     await page.goto(`${base}/?demo-nodes=${nodes}`)
-    await page.waitForFunction(() => window.__bench?.firstRowPainted != null, null, { timeout: 60_000 })
-    firstRender.push(await page.evaluate(() => window.__bench.firstRowPainted))
-    const total = await page.locator('[data-count="total"]').textContent()
-    if (Number(total) < nodes) throw new Error(`expected ${nodes} nodes, the page shows ${total}`)
+    await page.waitForFunction(() => window.__bench?.firstRowPainted != null, null, { timeout: 180_000 })
+    const b = await page.evaluate(() => window.__bench)
+    firstRender.push(b.firstRowPainted)
+    if (b.dataArrived !== null) dataToRender.push(b.firstRowPainted - b.dataArrived)
+    // The list route has no order and reshuffles as nodes beat, so one pass of paging can miss a few nodes;
+    // the next polls fill them in. Type only once the whole fleet is on the page.
+    await page.waitForFunction(
+      (n) => Number(document.querySelector('[data-count="total"]')?.textContent) >= n,
+      nodes,
+      { timeout: 180_000 },
+    )
 
     const search = page.getByRole('searchbox')
     await search.focus()
@@ -86,6 +97,8 @@ try {
       nodes,
       runs,
       firstRenderMs: { median: round(pct(firstRender, 50)), max: round(Math.max(...firstRender)) },
+      // Of which the app's own work after the last page of the list arrived (the rest is the demo's transport).
+      lastPageToFirstRenderMs: dataToRender.length ? round(pct(dataToRender, 50)) : null,
       keystrokeToPaintMs: { samples: keys.length, median: round(pct(keys, 50)), p95: round(pct(keys, 95)) },
     }),
   )

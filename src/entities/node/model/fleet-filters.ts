@@ -188,34 +188,11 @@ function compareMissingLast(a: string, b: string, dir: number) {
   return dir * byString(a, b)
 }
 
-/**
- * Filters and sorts the fleet. Search terms (split on spaces) must all match; the lists are OR within a
- * filter and AND across filters. Ties fall back to the name, so the order is stable across polls (the
- * registry's own order changes after every update).
- */
-export function applyFleetFilters<R extends FilterableFleetRow>(
-  rows: readonly R[],
-  filters: FleetFilters,
-): R[] {
-  const terms = filters.q.toLowerCase().split(/\s+/).filter(Boolean)
-  const liveness = filters.liveness.length > 0 ? new Set<string>(filters.liveness) : null
-  const roles = filters.role.length > 0 ? new Set<string>(filters.role) : null
-  const types = filters.type.length > 0 ? new Set<string>(filters.type) : null
-
-  const kept: { row: R; k: EntryKeys }[] = []
-  for (const row of rows) {
-    if (liveness && !liveness.has(row.liveness)) continue
-    const k = entryKeys(row.entry)
-    if (roles && !roles.has(k.role)) continue
-    if (types && !types.has(k.type)) continue
-    if (terms.length > 0 && !terms.every((t) => k.search.includes(t))) continue
-    kept.push({ row, k })
-  }
-
-  const d = filters.dir === 'desc' ? -1 : 1
+function sortRows<R extends FilterableFleetRow>(rows: readonly R[], sort: FleetSort, dir: SortDir): R[] {
+  const d = dir === 'desc' ? -1 : 1
   const byName: Compare = (a, b) => byString(a.name, b.name)
   let primary: (a: { row: R; k: EntryKeys }, b: { row: R; k: EntryKeys }) => number
-  switch (filters.sort) {
+  switch (sort) {
     case 'name':
       primary = (a, b) => d * byName(a.k, b.k)
       break
@@ -240,6 +217,59 @@ export function applyFleetFilters<R extends FilterableFleetRow>(
       primary = (a, b) => compareMissingLast(a.k.type, b.k.type, d)
       break
   }
-  kept.sort((a, b) => primary(a, b) || byName(a.k, b.k) || byString(a.k.id, b.k.id))
-  return kept.map((x) => x.row)
+  const keyed = rows.map((row) => ({ row, k: entryKeys(row.entry) }))
+  keyed.sort((a, b) => primary(a, b) || byName(a.k, b.k) || byString(a.k.id, b.k.id))
+  return keyed.map((x) => x.row)
+}
+
+// The sorted fleet per rows array and sort: a keystroke only filters (O(n)); it never sorts 10,000 rows again.
+const sortCache = new WeakMap<readonly FilterableFleetRow[], Map<string, readonly FilterableFleetRow[]>>()
+
+function sortedRows<R extends FilterableFleetRow>(
+  rows: readonly R[],
+  sort: FleetSort,
+  dir: SortDir,
+): readonly R[] {
+  let bySort = sortCache.get(rows)
+  if (!bySort) {
+    bySort = new Map()
+    sortCache.set(rows, bySort)
+  }
+  const key = `${sort}:${dir}`
+  // The cache is keyed by this very array, so what it holds are rows of type R.
+  let sorted = bySort.get(key) as readonly R[] | undefined
+  if (!sorted) {
+    sorted = sortRows(rows, sort, dir)
+    bySort.set(key, sorted)
+  }
+  return sorted
+}
+
+/**
+ * Filters and sorts the fleet. Search terms (split on spaces) must all match; the lists are OR within a
+ * filter and AND across filters. Ties fall back to the name, so the order is stable across polls (the
+ * registry's own order changes after every update). The sorted order is cached per `rows` array, so keep
+ * the array stable while the data does not change.
+ */
+export function applyFleetFilters<R extends FilterableFleetRow>(
+  rows: readonly R[],
+  filters: FleetFilters,
+): R[] {
+  const terms = filters.q.toLowerCase().split(/\s+/).filter(Boolean)
+  const liveness = filters.liveness.length > 0 ? new Set<string>(filters.liveness) : null
+  const roles = filters.role.length > 0 ? new Set<string>(filters.role) : null
+  const types = filters.type.length > 0 ? new Set<string>(filters.type) : null
+
+  const sorted = sortedRows(rows, filters.sort, filters.dir)
+  if (!terms.length && !liveness && !roles && !types) return sorted.slice()
+  const kept: R[] = []
+  for (const row of sorted) {
+    if (liveness && !liveness.has(row.liveness)) continue
+    const k = entryKeys(row.entry)
+    if (roles && !roles.has(k.role)) continue
+    if (types && !types.has(k.type)) continue
+    if (terms.length > 0 && !terms.every((t) => k.search.includes(t))) continue
+    kept.push(row)
+  }
+  return kept
 }

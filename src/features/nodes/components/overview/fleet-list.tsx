@@ -32,8 +32,11 @@ export const FleetList = memo(function FleetList({
   const hintId = useId()
   const scrollRef = useRef<HTMLDivElement>(null)
 
-  const indexByKey = useMemo(() => new Map(rows.map((r, i) => [r.key, i])), [rows])
-  const active = selectedKey === null ? -1 : (indexByKey.get(selectedKey) ?? -1)
+  // One pass without allocating: a keystroke at 10,000 rows should not build a 10,000-entry map.
+  const active = useMemo(
+    () => (selectedKey === null ? -1 : rows.findIndex((r) => r.key === selectedKey)),
+    [rows, selectedKey],
+  )
 
   const virtualizer = useVirtualizer({
     count: rows.length,
