@@ -39,6 +39,25 @@ export const TopologyEdges = memo(function TopologyEdges({
   }
   const cardAt = new Map(layout.cards.map((c) => [c.id, c]))
   const groupAt = new Map(layout.groups.map((g) => [g.key as string, g]))
+  // Where several bundles leave one group or reach one hub, their ends are spread along its edge, so the
+  // lines (and their labels, at the midpoints) do not pile up on one point.
+  const xOf = (id: string) => cardAt.get(id)?.x ?? groupAt.get(id)?.x ?? 0
+  const ends = new Map<string, string[]>()
+  for (const b of bundles) {
+    for (const [k, other] of [
+      [`out:${b.from}`, b.to],
+      [`in:${b.to}`, b.from],
+    ] as const) {
+      let list = ends.get(k)
+      if (!list) ends.set(k, (list = []))
+      list.push(other)
+    }
+  }
+  for (const list of ends.values()) list.sort((p, q) => xOf(p) - xOf(q))
+  const spread = (key: string, other: string, x: number, width: number) => {
+    const list = ends.get(key) ?? []
+    return x + (width * (list.indexOf(other) + 1)) / (list.length + 1)
+  }
 
   return (
     <svg
@@ -54,22 +73,31 @@ export const TopologyEdges = memo(function TopologyEdges({
         const fromGroup = groupAt.get(b.from)
         let a: Point
         let c: Point
+        const c0 = { x: spread(`in:${b.to}`, b.from, hub.x, CARD_W), y: hub.y + CARD_H }
         if (fromCard) {
-          // Hub to hub, side by side in one row: a curve below them.
-          a = { x: fromCard.x + CARD_W / 2, y: fromCard.y + CARD_H }
-          c = { x: hub.x + CARD_W / 2, y: hub.y + CARD_H }
+          a = { x: spread(`out:${b.from}`, b.to, fromCard.x, CARD_W), y: fromCard.y + CARD_H }
+          c = c0
         } else if (fromGroup) {
-          a = { x: fromGroup.x + fromGroup.width / 2, y: fromGroup.y }
-          c = { x: hub.x + CARD_W / 2, y: hub.y + CARD_H }
+          a = { x: spread(`out:${b.from}`, b.to, fromGroup.x, fromGroup.width), y: fromGroup.y }
+          c = c0
         } else return null
-        const mid = { x: (a.x + c.x) / 2, y: fromCard ? a.y + 40 : (a.y + c.y) / 2 }
+        // Hub to hub, side by side in one row: a curve below them, deeper the further apart they are.
+        const bulge = fromCard ? 40 + Math.abs(c.x - a.x) * 0.2 : 0
+        const control = fromCard ? { x: (a.x + c.x) / 2, y: Math.max(a.y, c.y) + bulge } : null
+        const mid = control
+          ? { x: control.x, y: (a.y + c.y) / 4 + control.y / 2 }
+          : { x: (a.x + c.x) / 2, y: (a.y + c.y) / 2 }
         const allBroken = b.broken === b.total
         const label =
           b.methods.join(' · ') + (b.broken > 0 ? ` (${t('brokenLinks', { count: b.broken })})` : '')
         return (
           <g key={`${b.from}>${b.to}`} data-edge="service" data-from={b.from} data-to={b.to}>
             <path
-              d={`M${a.x},${a.y} Q${mid.x},${fromCard ? a.y + 80 : mid.y} ${c.x},${c.y}`}
+              d={
+                control
+                  ? `M${a.x},${a.y} Q${control.x},${control.y} ${c.x},${c.y}`
+                  : `M${a.x},${a.y} L${c.x},${c.y}`
+              }
               fill="none"
               className={allBroken ? 'stroke-bad' : 'stroke-info'}
               strokeWidth={2}

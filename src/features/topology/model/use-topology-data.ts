@@ -5,7 +5,7 @@ import { useFleet } from '@/entities/node/api/get-fleet.ts'
 import { nodeProfileQueryOptions, type ProfileResult } from '@/entities/node/api/get-node-profile.ts'
 import { nodeKeys } from '@/entities/node/api/query-keys.ts'
 import { useRegistry } from '@/entities/node/api/use-registry.ts'
-import { applyFleetFilters, parseFleetFilters } from '@/entities/node/model/fleet-filters.ts'
+import { applyFleetFilters, isFiltering, parseFleetFilters } from '@/entities/node/model/fleet-filters.ts'
 import { livenessBoundaries, livenessEpoch } from '@/entities/node/model/liveness-epoch.ts'
 import { livenessOf, thresholdsFromConfig, type Liveness } from '@/entities/node/model/liveness.ts'
 import type { NodeEntry, NodeProfile } from '@/entities/node/model/schemas.ts'
@@ -75,7 +75,11 @@ export function useTopologyData() {
     }))
   }, [entries, epoch, thresholds])
 
-  const visible = useMemo(() => (rows ? applyFleetFilters(rows, filters) : null), [rows, filters])
+  // The map orders nodes itself (by id, for a stable layout): without a filter, the list's sort is skipped.
+  const visible = useMemo(
+    () => (rows && isFiltering(filters) ? applyFleetFilters(rows, filters) : rows),
+    [rows, filters],
+  )
 
   // The bounded set of hub candidates whose profiles are fetched on purpose (see `deriveTopology`).
   const registry = useRegistry()
