@@ -17,9 +17,10 @@ PY="${PYTHON:-python3}"
 
 log() { printf 'synapse: %s\n' "$*" >&2; }
 
+# Asks pip's metadata, not synapse.__version__ (which appends git details when the venv sits in a checkout).
 venv_ok() {
   [[ -x "$VENV/bin/python" ]] &&
-    "$VENV/bin/python" -c "import synapse, sys; sys.exit(0 if synapse.__version__ == '$SYNAPSE_VERSION' else 1)" 2>/dev/null
+    "$VENV/bin/python" -c "import sys, importlib.metadata as m, synapse; sys.exit(0 if m.version('matrix-synapse') == '$SYNAPSE_VERSION' else 1)" 2>/dev/null
 }
 
 cmd_install() {
