@@ -89,7 +89,9 @@ export function FleetOverview() {
           <RegistryHealthCard
             health={health.data}
             pending={health.isPending}
-            derivedOnline={tally?.online ?? null}
+            failed={health.isError}
+            // Compared only while the fleet is current: stale data disagrees with anything.
+            derivedOnline={fleet.isError ? null : (tally?.online ?? null)}
           />
         </div>
         {fleet.isError && fleet.data && (

@@ -13,10 +13,14 @@ import { overviewMessages } from './overview-messages.ts'
 export function RegistryHealthCard({
   health,
   pending,
+  failed,
   derivedOnline,
 }: {
   health: RegistryHealth | undefined
   pending: boolean
+  /** The last poll of /health failed: what is shown is its last answer. */
+  failed: boolean
+  /** Online by heartbeats; null while unknown or not current (then no comparison is made). */
   derivedOnline: number | null
 }) {
   const t = useT(overviewMessages)
@@ -42,7 +46,8 @@ export function RegistryHealthCard({
   const healthy = health.status === 'healthy'
   const stats = health.network_stats
   const claimedOnline = stats?.online_nodes ?? null
-  const disagrees = derivedOnline !== null && claimedOnline !== null && claimedOnline !== derivedOnline
+  const disagrees =
+    !failed && derivedOnline !== null && claimedOnline !== null && claimedOnline !== derivedOnline
   const facts = [
     health.version && t('healthVersion', { version: health.version }),
     health.uptime_seconds !== null &&
@@ -67,6 +72,7 @@ export function RegistryHealthCard({
           </span>
         ))}
       </p>
+      {failed && <p className="text-warn">{t('healthUnavailable')}</p>}
       {disagrees && stats && (
         <p className="mt-1 text-warn">
           {t('healthDisagrees', {
