@@ -43,11 +43,12 @@ export function startPresence(client: PresenceClient, opts: PresenceRuntimeOptio
   if (running?.client === client && running.key === key) return running.controller
   stopPresence()
 
-  const userId = client.getUserId() ?? 'anonymous'
+  const channelName = `node-console.presence.${client.getUserId() ?? 'anonymous'}`
   const controller = createPresenceController({
     clock: systemClock,
     transport: createPresenceTransport(client, opts.transport, opts.gatewayUrl),
-    channel: opts.openChannel(`node-console.presence.${userId}`),
+    channel: opts.openChannel(channelName),
+    reopenChannel: () => opts.openChannel(channelName),
     idleMs: opts.idleMinutes * 60_000,
     visible: document.visibilityState === 'visible',
   })

@@ -49,6 +49,8 @@ export interface PresenceControllerOptions {
   clock: Clock
   transport: PresenceTransport
   channel: BroadcastChannelLike | null
+  /** Opens a new channel after a restore from the back/forward cache (the old one is closed on pagehide). */
+  reopenChannel?: () => BroadcastChannelLike | null
   idleMs: number
   /** Whether the page is visible when the controller starts. */
   visible: boolean
@@ -105,6 +107,7 @@ export function createPresenceController(opts: PresenceControllerOptions): Prese
   const arbiter = createTabArbiter({
     clock,
     channel: opts.channel,
+    ...(opts.reopenChannel ? { reopen: opts.reopenChannel } : {}),
     id: opts.tabId ?? randomId(),
     local: { state: machine.state, visible: machine.visible },
     ...(opts.settleMs === undefined ? {} : { settleMs: opts.settleMs }),
@@ -217,8 +220,7 @@ export function createPresenceController(opts: PresenceControllerOptions): Prese
       writer.want(null)
       cancelTimer?.()
       cancelTimer = null
-      arbiter.leave()
-      opts.channel?.close()
+      arbiter.dispose()
       listeners.clear()
     },
   }

@@ -185,3 +185,63 @@ describe('tabs of one user', () => {
     expect(calls.slice(-2)).toEqual(['sync:online', 'put:online'])
   })
 })
+
+describe('the back/forward cache', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: new Date('2026-01-01T09:00:00Z') })
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it('closes the channel when the page is hidden away and opens a new one when it is restored', async () => {
+    const hub = createMemoryChannelHub(systemClock)
+    const stand = createStandInTransport()
+    const opened: BroadcastChannelLike[] = []
+    const closed: number[] = []
+    const open = () => {
+      const c = hub.open()
+      const n = opened.length
+      const tracked: BroadcastChannelLike = {
+        ...c,
+        close: () => {
+          closed.push(n)
+          c.close()
+        },
+      }
+      opened.push(tracked)
+      return tracked
+    }
+    const other = createPresenceController({
+      clock: systemClock,
+      transport: stand.transport,
+      channel: hub.open(),
+      idleMs: 300_000,
+      visible: true,
+      tabId: 'a',
+    })
+    const tab = createPresenceController({
+      clock: systemClock,
+      transport: stand.transport,
+      channel: open(),
+      reopenChannel: open,
+      idleMs: 300_000,
+      visible: true,
+      tabId: 'b',
+    })
+    await vi.advanceTimersByTimeAsync(1_000)
+    tab.pagehide()
+    expect(closed).toEqual([0])
+    await vi.advanceTimersByTimeAsync(1_000)
+    tab.pageshow(true)
+    await vi.advanceTimersByTimeAsync(1_000)
+    expect(opened).toHaveLength(2)
+    expect(closed).toEqual([0])
+    // The restored tab is heard again: the other one counts it.
+    other.input({ type: 'hidden', at: Date.now() })
+    await vi.advanceTimersByTimeAsync(1_000)
+    expect(other.snapshot().effective).toBe('online')
+    tab.dispose()
+    other.dispose()
+  })
+})

@@ -77,6 +77,11 @@ export interface TabArbiterOptions {
   clock: Clock
   /** null: this tab is alone (no BroadcastChannel in this browser, or a test). */
   channel: BroadcastChannelLike | null
+  /**
+   * Opens a fresh channel for a page restored from the back/forward cache. When given, the channel is closed
+   * on leaving, so an open channel neither keeps the page out of the cache nor gets it evicted by a message.
+   */
+  reopen?: () => BroadcastChannelLike | null
   id: string
   local: Omit<TabReport, 'id' | 'startedAt'>
   /** How long a new tab listens for the others before it may lead (so it does not write over them). */
@@ -107,10 +112,13 @@ export interface TabArbiter {
   leave(): void
   /** A page restored from the back/forward cache joins again. */
   rejoin(): void
+  /** Leaves for good and closes the channel. */
+  dispose(): void
 }
 
 export function createTabArbiter(opts: TabArbiterOptions): TabArbiter {
-  const { clock, channel, id } = opts
+  const { clock, id } = opts
+  let channel = opts.channel
   const settleMs = opts.settleMs ?? 300
   const heartbeatMs = opts.heartbeatMs ?? 30_000
   const silentMs = opts.silentMs ?? 150_000
@@ -167,6 +175,18 @@ export function createTabArbiter(opts: TabArbiterOptions): TabArbiter {
   }
   join()
 
+  function leave() {
+    if (!joined) return
+    post({ type: 'bye', id })
+    joined = false
+    channel?.removeEventListener('message', onMessage)
+    peers.clear()
+    if (opts.reopen) {
+      channel?.close()
+      channel = null
+    }
+  }
+
   return {
     id,
     setLocal(local) {
@@ -214,15 +234,16 @@ export function createTabArbiter(opts: TabArbiterOptions): TabArbiter {
       }
       return next
     },
-    leave() {
-      if (!joined) return
-      post({ type: 'bye', id })
-      joined = false
-      channel?.removeEventListener('message', onMessage)
-      peers.clear()
-    },
+    leave,
     rejoin() {
+      if (joined) return
+      if (opts.reopen) channel = opts.reopen()
       join()
+    },
+    dispose() {
+      leave()
+      channel?.close()
+      channel = null
     },
   }
 }
