@@ -81,6 +81,22 @@ export function servicesInText(values: readonly string[]): Set<HubService | 'reg
   return out
 }
 
+// The list's evidence per node record: records are shared across polls while unchanged, so a 10,000-node
+// fleet is tokenized once, not on every liveness change.
+const fleetServicesCache = new WeakMap<object, ReadonlySet<HubService | 'registry'>>()
+
+function fleetServicesOf(node: TopologyRowInput['node']): ReadonlySet<HubService | 'registry'> {
+  let found = fleetServicesCache.get(node)
+  if (!found) {
+    const set = servicesInText(node.metadata.capabilities.services)
+    if (node.node_type === 'router') set.add('router')
+    if (node.node_type === 'gateway') set.add('gateway')
+    found = set
+    fleetServicesCache.set(node, found)
+  }
+  return found
+}
+
 const METHOD_ORDER: readonly ConnectionMethod[] = ['NATS', 'HTTP', 'SSH']
 const methodOf: Record<HubService, ConnectionMethod> = {
   nats: 'NATS',
@@ -132,14 +148,10 @@ export function deriveTopology(
     liveness.set(id, row.liveness)
     roleOf.set(id, row.node.node_role)
     const profile = profilesById.get(id)
-    let found: Set<HubService | 'registry'>
-    if (profile) {
-      found = servicesInText([...profile.roles, ...profile.modules.map((m) => m.id)])
-    } else {
-      found = servicesInText(row.node.metadata.capabilities.services)
-      if (row.node.node_type === 'router') found.add('router')
-      if (row.node.node_type === 'gateway') found.add('gateway')
-    }
+    const found: ReadonlySet<HubService | 'registry'> = profile
+      ? servicesInText([...profile.roles, ...profile.modules.map((m) => m.id)])
+      : fleetServicesOf(row.node)
+    if (found.size === 0) continue
     if (
       found.has('registry') &&
       (!registryHost ||
@@ -161,6 +173,8 @@ export function deriveTopology(
   for (const hub of hubs) for (const s of hub.services) if (!provider.has(s)) provider.set(s, hub.nodeId)
 
   const online = (id: string) => liveness.get(id) === 'online'
+  const hubIds = new Set(hubs.map((h) => h.nodeId))
+  const templates = new Map<string, LinkTemplate[]>()
   const edges: TopologyEdge[] = []
   for (const row of rows) {
     const id = row.node.node_id
@@ -171,34 +185,59 @@ export function deriveTopology(
       method: 'heartbeat',
       state: row.liveness === 'online' ? 'ok' : 'broken',
     })
-    const byTarget = new Map<string, { services: HubService[]; methods: Set<ConnectionMethod> }>()
-    for (const s of HUB_SERVICES) {
-      const target = provider.get(s)
-      if (target === undefined || target === id) continue
-      let link = byTarget.get(target)
-      if (!link) {
-        link = { services: [], methods: new Set() }
-        byTarget.set(target, link)
-      }
-      link.services.push(s)
-      link.methods.add(methodOf[s])
+    // A node's links depend only on which services it provides itself and whether it may SSH: the same
+    // few templates serve the whole fleet (shared, read-only arrays).
+    const ssh = row.node.node_role === 'development' || row.node.node_role === 'backup'
+    // Hubs (few) get their own template: they never link to themselves.
+    const key = `${ssh ? 1 : 0}:${hubIds.has(id) ? id : ''}`
+    let links = templates.get(key)
+    if (!links) {
+      links = linkTemplate(provider, id, ssh, roleOf)
+      templates.set(key, links)
     }
-    const role = row.node.node_role
-    for (const [target, link] of byTarget) {
-      if ((role === 'development' || role === 'backup') && roleOf.get(target) === 'production') {
-        link.methods.add('SSH')
-      }
+    for (const link of links) {
       edges.push({
         kind: 'service',
         from: id,
-        to: target,
+        to: link.to,
         services: link.services,
-        methods: METHOD_ORDER.filter((m) => link.methods.has(m)),
-        state: online(id) && online(target) ? 'ok' : 'broken',
+        methods: link.methods,
+        state: row.liveness === 'online' && online(link.to) ? 'ok' : 'broken',
       })
     }
   }
   return { hubs, edges, registryHost: registryHost?.id ?? null }
+}
+
+interface LinkTemplate {
+  to: string
+  services: HubService[]
+  methods: ConnectionMethod[]
+}
+
+/** The service links of node `id`, merged per provider. */
+function linkTemplate(
+  provider: ReadonlyMap<HubService, string>,
+  id: string,
+  ssh: boolean,
+  roleOf: ReadonlyMap<string, string | null>,
+): LinkTemplate[] {
+  const byTarget = new Map<string, { services: HubService[]; methods: Set<ConnectionMethod> }>()
+  for (const s of HUB_SERVICES) {
+    const target = provider.get(s)
+    if (target === undefined || target === id) continue
+    let link = byTarget.get(target)
+    if (!link) {
+      link = { services: [], methods: new Set() }
+      byTarget.set(target, link)
+    }
+    link.services.push(s)
+    link.methods.add(methodOf[s])
+  }
+  return [...byTarget].map(([to, link]) => {
+    if (ssh && roleOf.get(to) === 'production') link.methods.add('SSH')
+    return { to, services: link.services, methods: METHOD_ORDER.filter((m) => link.methods.has(m)) }
+  })
 }
 
 /**

@@ -215,22 +215,35 @@ export function computeLayout(input: LayoutInput): TopologyLayout {
   return { dense, registry, groups, cards, width, height }
 }
 
+const hash = (s: string) => {
+  let h = 0x811c9dc5
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193)
+  return h >>> 0
+}
+
+// Node ids hashed once: the key is recomputed on every render of the map, the ids rarely change.
+const idHashes = new Map<string, number>()
+function idHash(id: string): number {
+  let h = idHashes.get(id)
+  if (h === undefined) {
+    if (idHashes.size > 100_000) idHashes.clear()
+    h = hash(id)
+    idHashes.set(id, h)
+  }
+  return h
+}
+
 /**
  * A key that changes only when the layout's input does: membership, groups, hubs, and the user's expand and
  * collapse choices. Independent of the order the registry listed the nodes in (it has none). The view
  * re-runs the layout only when it changes, so polling never costs a layout.
  */
 export function layoutKey(input: LayoutInput): string {
-  const hash = (s: string) => {
-    let h = 0x811c9dc5
-    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193)
-    return h >>> 0
-  }
   // Sum and xor of per-node hashes: commutative, so any order of the same members gives the same key.
   let sum = 0
   let xor = 0
   for (const n of input.nodes) {
-    const h = hash(`${n.id}\u0000${n.group}`)
+    const h = Math.imul(idHash(n.id), 31) + GROUP_KEYS.indexOf(n.group)
     sum = (sum + h) >>> 0
     xor = (xor ^ h) >>> 0
   }
