@@ -1,9 +1,10 @@
 import { useParams } from 'react-router'
 import { NodePage } from '@/features/nodes/components/node-page/node-page.tsx'
+import { ShareNodeAction } from './share-node-action.tsx'
 
-/** `/nodes/:nodeId`: the node page. The share-to-room action is composed here once the chat offers it. */
+/** `/nodes/:nodeId`: the node page, with the chat's "share to room" in its header. */
 export function NodeRoute() {
   const { nodeId = '' } = useParams()
   // A new node id is a new page: remount, so no state (highlighted beat, chosen range) leaks across nodes.
-  return <NodePage key={nodeId} nodeId={nodeId} />
+  return <NodePage key={nodeId} nodeId={nodeId} actions={<ShareNodeAction nodeId={nodeId} />} />
 }
