@@ -83,10 +83,12 @@ async function journey(alice: MatrixUser, bob: MatrixUser, writes: Writes) {
   await expectBobSees(bob, alice, 'online')
   await expect.poll(writes, { timeout: 30_000 }).toEqual(['unavailable', 'online'])
 
-  // The page hidden: offline; visible again: online.
+  // The page hidden: offline (its syncs stop counting at once; the write follows the 10 s spacing).
   await setHidden(alice.page, true)
   await expectBobSees(bob, alice, 'offline')
   await expect(alice.page.getByTestId('own-presence')).toHaveText('offline')
+  await expect.poll(writes, { timeout: 30_000 }).toEqual(['unavailable', 'online', 'offline'])
+  // Visible again: online.
   await setHidden(alice.page, false)
   await expectBobSees(bob, alice, 'online')
   await expect.poll(writes, { timeout: 30_000 }).toEqual(['unavailable', 'online', 'offline', 'online'])
