@@ -8,7 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 const root = resolve(import.meta.dirname, '../..')
 const viteBin = resolve(root, 'node_modules/vite/bin/vite.js')
 export const OUT_DIR = 'dist-bench'
-/** Vite keeps its cache and its process locks here: the bench's own, apart from everyone's dev servers. */
+/** Vite keeps its dependency cache here: the bench's own, apart from any dev server's. */
 const BENCH_CACHE_DIR = 'node_modules/.vite-bench'
 
 function run(args, env) {
@@ -56,8 +56,6 @@ export async function startPreview(port) {
       '--port',
       String(port),
       '--strictPort',
-      // Vite refuses a second preview of one project; ours has its own outDir and port, so it may.
-      '--bypass-lock',
     ],
     {
       cwd: root,

@@ -6,7 +6,7 @@ import { withRegistryServer } from '@mocks/node.ts'
 import { HttpError } from '@/lib/http/fetch-json.ts'
 import type { NodeEntry } from '../model/schemas.ts'
 import { createRegistry } from './registry-http.ts'
-import { fleetPollMs, getFleet, pollInterval } from './get-fleet.ts'
+import { fleetPollMs, getFleet, mergeWithPrevious, pollInterval, type FleetSnapshot } from './get-fleet.ts'
 
 const NOW = Date.UTC(2026, 10, 29, 9, 0, 0)
 const getServer = withRegistryServer({ seed: 42, nodes: 12, now: () => NOW })
@@ -300,5 +300,26 @@ describe('fleetPollMs', () => {
   it('never polls more often than every 2 s, nor less often than the heartbeat interval', () => {
     expect(fleetPollMs({ heartbeatIntervalSeconds: 30, graceSeconds: 0 })).toBe(2_000)
     expect(fleetPollMs({ heartbeatIntervalSeconds: 5, graceSeconds: 60 })).toBe(5_000)
+  })
+})
+
+describe('mergeWithPrevious', () => {
+  const snapshot = (ids: string[], fetchedAt: number): FleetSnapshot => ({
+    entries: ids.map((id) => ({ kind: 'ok', node: { node_id: id } as never, issues: [] })),
+    fetchedAt,
+    requests: 1,
+    complete: true,
+  })
+
+  it('keeps a node that one pass of the unordered list skipped, in key order', () => {
+    const merged = mergeWithPrevious(snapshot(['a', 'c'], 2), snapshot(['a', 'b', 'c'], 1))
+    expect(merged.entries.map((e) => (e.kind === 'ok' ? e.node.node_id : e.key))).toEqual(['a', 'b', 'c'])
+    expect(merged.fetchedAt).toBe(2)
+  })
+
+  it('returns the new pass untouched when it saw every node', () => {
+    const next = snapshot(['a', 'b'], 2)
+    expect(mergeWithPrevious(next, snapshot(['a'], 1))).toBe(next)
+    expect(mergeWithPrevious(next, undefined)).toBe(next)
   })
 })

@@ -71,6 +71,25 @@ export async function getFleet(
   return { entries, fetchedAt: Date.now(), requests, complete }
 }
 
+/**
+ * Carries over the nodes a pass did not see. The list has no order and reorders as nodes beat, so a pass that
+ * pages while the order changes can skip rows; the registry never deletes a node, so a node missing from one
+ * pass is still there. Keeping it (with its last known record, so its liveness keeps ageing) stops the counts
+ * from flickering at scale. Both inputs are sorted by key; so is the result.
+ */
+export function mergeWithPrevious(next: FleetSnapshot, previous: FleetSnapshot | undefined): FleetSnapshot {
+  if (!previous || previous.entries.length === 0) return next
+  const seen = new Set(next.entries.map(entryKey))
+  const missing = previous.entries.filter((e) => !seen.has(entryKey(e)))
+  if (missing.length === 0) return next
+  const entries = [...next.entries, ...missing].sort((a, b) => {
+    const ka = entryKey(a)
+    const kb = entryKey(b)
+    return ka < kb ? -1 : ka > kb ? 1 : 0
+  })
+  return { ...next, entries }
+}
+
 /** Polling slows down while the registry fails: never more often than this. */
 export const MAX_BACKOFF_MS = 5 * 60_000
 
@@ -101,8 +120,9 @@ export function fleetQueryOptions(registry: Registry, intervalMs: number) {
   // eslint-disable-next-line @tanstack/query/exhaustive-deps
   return queryOptions({
     queryKey: nodeKeys.fleet(),
-    queryFn: async ({ signal }) => {
-      const snapshot = await getFleet(registry, signal)
+    queryFn: async ({ signal, client }) => {
+      const previous = client.getQueryData<FleetSnapshot>(nodeKeys.fleet())
+      const snapshot = mergeWithPrevious(await getFleet(registry, signal), previous)
       recordObservedFleet(snapshot.entries, snapshot.fetchedAt)
       return snapshot
     },
