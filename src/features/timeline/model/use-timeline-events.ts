@@ -7,7 +7,7 @@ import { deriveFleetRows } from '@/entities/node/model/fleet.ts'
 import { livenessBoundaries, livenessEpoch } from '@/entities/node/model/liveness-epoch.ts'
 import { livenessOf, thresholdsFromConfig } from '@/entities/node/model/liveness.ts'
 import { observedHistory } from '@/entities/node/model/observed-history-store.ts'
-import { aliveSpansFromBuckets } from '@/entities/node/model/outages.ts'
+import { aliveSpansFromBuckets, type AliveSpan } from '@/entities/node/model/outages.ts'
 import { useConfig } from '@/lib/config/config-context.tsx'
 import { useNow } from '@/lib/time/now-store.ts'
 import {
@@ -36,6 +36,13 @@ const observedVersion = () => version
 function hasGap(beats: readonly number[], gapMs: number): boolean {
   for (let i = 1; i < beats.length; i++) if ((beats[i] ?? 0) - (beats[i - 1] ?? 0) > gapMs) return true
   return false
+}
+
+function clipBefore(spans: AliveSpan[], until: number | undefined): AliveSpan[] {
+  if (until === undefined) return spans
+  return spans
+    .filter((s) => s.start < until)
+    .map((s) => (s.end <= until ? s : { start: s.start, end: until }))
 }
 
 export type HistoryState = 'complete' | 'partial' | 'missing' | 'failed' | 'loading'
@@ -131,6 +138,7 @@ export function useTimelineEvents(nodeFilter: string) {
       if (h?.isError) failed = true
       if (h?.isPending) loading = true
       const beats = observedHistory.getBeats(n.node_id)
+      const gap = hasGap(beats, thresholds.onlineMs)
       inputs.push({
         nodeId: n.node_id,
         name: n.node_name ?? n.node_id,
@@ -141,15 +149,20 @@ export function useTimelineEvents(nodeFilter: string) {
           : null,
         history: h?.data
           ? {
-              spans: aliveSpansFromBuckets(h.data.buckets, h.data.bucketSeconds * 1000, {
-                now: asOf,
-                lastBeat: n.last_heartbeat,
-              }),
+              // Minute buckets blur a silence's edges; where the page saw the beats themselves, they are exact,
+              // so the buckets only tell what came before the first observed beat.
+              spans: clipBefore(
+                aliveSpansFromBuckets(h.data.buckets, h.data.bucketSeconds * 1000, {
+                  now: asOf,
+                  lastBeat: n.last_heartbeat,
+                }),
+                gap ? beats[0] : undefined,
+              ),
               from: range.since,
             }
           : null,
         // Only a node whose observed beats hold a silence needs them: otherwise the last heartbeat says it all.
-        observed: hasGap(beats, thresholds.onlineMs) ? beats : [],
+        observed: gap ? beats : [],
       })
     }
     const events: FleetEvent[] = deriveFleetEvents(inputs, {
