@@ -46,17 +46,7 @@ export async function buildForBench() {
 export async function startPreview(port) {
   const child = spawn(
     process.execPath,
-    [
-      viteBin,
-      'preview',
-      '--outDir',
-      OUT_DIR,
-      '--host',
-      '127.0.0.1',
-      '--port',
-      String(port),
-      '--strictPort',
-    ],
+    [viteBin, 'preview', '--outDir', OUT_DIR, '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
     {
       cwd: root,
       env: { ...process.env, VITE_CACHE_DIR: BENCH_CACHE_DIR },
