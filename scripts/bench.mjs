@@ -34,7 +34,7 @@ const CATALOGUE = {
   topology_pan_frame_p95_ms_1k: ['ms', 33],
   chart_render_ms_100k: ['ms', 150],
   heap_growth_pct_1h_1k: ['%', 10],
-  registry_requests_per_min_1k: ['req/min', 10],
+  registry_requests_per_min_1k: ['req/min', 20],
   presence_writes_per_h_active: ['writes/h', 2],
   presence_writes_per_h_idle: ['writes/h', 2],
   presence_writes_per_h_tabswitch: ['writes/h', 120],
