@@ -4,12 +4,11 @@ import { useFleet } from '@/entities/node/api/get-fleet.ts'
 import { heartbeatBucketsQueryOptions } from '@/entities/node/api/get-heartbeat-buckets.ts'
 import { useRegistry } from '@/entities/node/api/use-registry.ts'
 import { deriveFleetRows } from '@/entities/node/model/fleet.ts'
-import { livenessBoundaries, livenessEpoch } from '@/entities/node/model/liveness-epoch.ts'
+import { useLivenessEpoch } from '@/entities/node/model/use-liveness-epoch.ts'
 import { livenessOf, thresholdsFromConfig } from '@/entities/node/model/liveness.ts'
 import { observedHistory } from '@/entities/node/model/observed-history-store.ts'
 import { aliveSpansFromBuckets, type AliveSpan } from '@/entities/node/model/outages.ts'
 import { useConfig } from '@/lib/config/config-context.tsx'
-import { useNow } from '@/lib/time/now-store.ts'
 import {
   deriveFleetEvents,
   selectHistoryNodes,
@@ -65,15 +64,7 @@ export function useTimelineEvents(nodeFilter: string) {
   const fetchedAt = fleet.data?.fetchedAt ?? 0
   // Events are derived as of the last liveness change: a node that falls silent between two polls gets its
   // "went stale" the moment it crosses the threshold, and a quiet second costs nothing.
-  const boundaries = useMemo(
-    () =>
-      livenessBoundaries(
-        (entries ?? []).map((e) => (e.kind === 'ok' ? e.node.last_heartbeat : null)),
-        thresholds,
-      ),
-    [entries, thresholds],
-  )
-  const asOf = Math.max(fetchedAt, livenessEpoch(boundaries, useNow()))
+  const asOf = Math.max(fetchedAt, useLivenessEpoch(entries, thresholds))
   // One window per minute: the history queries keep their keys for a minute, then move on.
   const until = Math.ceil(fetchedAt / REFRESH_MS) * REFRESH_MS
   const range = useMemo(

@@ -6,11 +6,10 @@ import { nodeProfileQueryOptions, type ProfileResult } from '@/entities/node/api
 import { nodeKeys } from '@/entities/node/api/query-keys.ts'
 import { useRegistry } from '@/entities/node/api/use-registry.ts'
 import { applyFleetFilters, isFiltering, parseFleetFilters } from '@/entities/node/model/fleet-filters.ts'
-import { livenessBoundaries, livenessEpoch } from '@/entities/node/model/liveness-epoch.ts'
+import { useLivenessEpoch } from '@/entities/node/model/use-liveness-epoch.ts'
 import { livenessOf, thresholdsFromConfig, type Liveness } from '@/entities/node/model/liveness.ts'
 import type { NodeEntry, NodeProfile } from '@/entities/node/model/schemas.ts'
 import { useConfig } from '@/lib/config/config-context.tsx'
-import { useNow } from '@/lib/time/now-store.ts'
 import type { TopologyNodeView } from '../components/node-card.tsx'
 import {
   deriveTopology,
@@ -51,21 +50,12 @@ export function useTopologyData() {
   const config = useConfig()
   const client = useQueryClient()
   const thresholds = useMemo(() => thresholdsFromConfig(config), [config])
-  const now = useNow()
   const [params] = useSearchParams()
   const search = params.toString()
   const filters = useMemo(() => parseFleetFilters(new URLSearchParams(search)), [search])
 
   const entries = fleet.data?.entries
-  const boundaries = useMemo(
-    () =>
-      livenessBoundaries(
-        (entries ?? []).map((e) => (e.kind === 'ok' ? e.node.last_heartbeat : null)),
-        thresholds,
-      ),
-    [entries, thresholds],
-  )
-  const epoch = livenessEpoch(boundaries, now)
+  const epoch = useLivenessEpoch(entries, thresholds)
 
   const rows = useMemo<Row[] | null>(() => {
     if (!entries) return null

@@ -1,12 +1,9 @@
 import { useMemo } from 'react'
-import { livenessBoundaries, livenessEpoch } from '@/entities/node/model/liveness-epoch.ts'
+import { useLivenessEpoch } from '@/entities/node/model/use-liveness-epoch.ts'
 import { thresholdsFromConfig, type LivenessThresholds } from '@/entities/node/model/liveness.ts'
 import { deriveFleetRows, type FleetRow } from '@/entities/node/model/fleet.ts'
 import type { NodeEntry } from '@/entities/node/model/schemas.ts'
 import { useConfig } from '@/lib/config/config-context.tsx'
-import { useNow } from '@/lib/time/now-store.ts'
-
-const heartbeatOf = (e: NodeEntry) => (e.kind === 'ok' ? e.node.last_heartbeat : null)
 
 /**
  * The fleet's rows with their derived liveness. They are derived again only when a poll brings new entries or
@@ -20,11 +17,7 @@ export function useFleetRows(entries: readonly NodeEntry[] | undefined): {
 } {
   const config = useConfig()
   const thresholds = useMemo(() => thresholdsFromConfig(config), [config])
-  const boundaries = useMemo(
-    () => (entries ? livenessBoundaries(entries.map(heartbeatOf), thresholds) : []),
-    [entries, thresholds],
-  )
-  const epoch = livenessEpoch(boundaries, useNow())
+  const epoch = useLivenessEpoch(entries, thresholds)
   const rows = useMemo(
     () => (entries ? deriveFleetRows(entries, epoch, thresholds) : null),
     [entries, epoch, thresholds],
