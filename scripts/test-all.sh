@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 source scripts/ensure-tools.sh
 [ -d node_modules ] || npm ci --no-audit --no-fund
 
-mkdir -p test-results
+# Reports live apart from test-results/, which Playwright empties when it starts.
+mkdir -p .reports
 step() { printf '\n=== %s ===\n' "$1"; }
 
 step "type-check"
@@ -19,7 +20,7 @@ step "format"
 npx prettier --check . >/dev/null
 
 step "unit and component tests (Vitest)"
-npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
+npx vitest run --reporter=default --reporter=json --outputFile.json=.reports/vitest.json
 
 step "build"
 npx vite build --logLevel warn
@@ -29,7 +30,7 @@ bash scripts/synapse.sh install
 
 step "e2e (Playwright, Chromium)"
 e2e_status=0
-PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json npx playwright test --reporter=list,json || e2e_status=$?
+PLAYWRIGHT_JSON_OUTPUT_NAME=.reports/playwright.json npx playwright test --reporter=list,json || e2e_status=$?
 
-node scripts/test-summary.mjs test-results/vitest.json test-results/playwright.json
+node scripts/test-summary.mjs .reports/vitest.json .reports/playwright.json
 exit "$e2e_status"
