@@ -45,7 +45,9 @@ export function useLatestSearchParams(): [
 
   useEffect(() => {
     // The router caught up, or the view moved elsewhere: the address is the truth again.
-    if (p && (p.pathname !== pathname || p.search === withoutMark(search))) setPending(null)
+    // Only if nothing newer was written since this render: clearing a newer write would let the next
+    // keystroke build on the old query and drop the one in between.
+    if (p && pending === p && (p.pathname !== pathname || p.search === withoutMark(search))) setPending(null)
   }, [p, pathname, search])
 
   const params = useMemo(() => new URLSearchParams(effective), [effective])
