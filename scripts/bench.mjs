@@ -5,7 +5,8 @@
 //
 // Environment: BENCH_PORT (4187), PW_CHROMIUM_PATH (/usr/bin/chromium), BENCH_RUNS (5, the repeats of each
 // timing), BENCH_ONLY (comma list of sections: bundle,list,topology,chart,polling,presence),
-// BENCH_SKIP_BUILD=1 (reuse dist-bench/).
+// BENCH_SKIP_BUILD=1 (reuse dist-bench/), BENCH_OUT_DIR (dist-bench: the build's folder),
+// BENCH_RESULTS (bench-results.json).
 import { writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { resolve } from 'node:path'
@@ -21,6 +22,8 @@ import { topologyFigures } from './bench/topology.mjs'
 const root = resolve(import.meta.dirname, '..')
 const port = Number(process.env.BENCH_PORT ?? 4187)
 const runs = Math.max(5, Number(process.env.BENCH_RUNS ?? 5))
+/** BENCH_RESULTS: another file than bench-results.json (a partial run that must not replace the full one). */
+const resultsFile = process.env.BENCH_RESULTS ?? 'bench-results.json'
 const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null
 
 /** Every figure's unit and budget (≤), so a section that breaks still leaves a row for each of its figures. */
@@ -152,12 +155,12 @@ async function main() {
     // Timings on a shared machine: the 1-minute load average at the start and after each section.
     machine: { cpus: cpus().length, loadavg1: load.map((l) => round(l, 1)) },
   }
-  writeFileSync(resolve(root, 'bench-results.json'), `${JSON.stringify(out, null, 2)}\n`)
+  writeFileSync(resolve(root, resultsFile), `${JSON.stringify(out, null, 2)}\n`)
   if (figures.length) printTable(figures)
   console.log(
     `\n${cpus().length} CPUs; 1-min load average at the start and after each section: ${load.map((l) => l.toFixed(1)).join(', ')}`,
   )
-  log(`wrote bench-results.json (${figures.filter((f) => f.pass === false).length} over budget or missing)`)
+  log(`wrote ${resultsFile} (${figures.filter((f) => f.pass === false).length} over budget or missing)`)
   if (broken.length) {
     console.error(`\nThe bench itself broke:\n${broken.join('\n\n')}`)
     process.exitCode = 1

@@ -7,9 +7,10 @@ import { setTimeout as sleep } from 'node:timers/promises'
 
 const root = resolve(import.meta.dirname, '../..')
 const viteBin = resolve(root, 'node_modules/vite/bin/vite.js')
-export const OUT_DIR = 'dist-bench'
+/** BENCH_OUT_DIR lets two benches share a checkout (each its own build); git ignores dist-bench*. */
+export const OUT_DIR = process.env.BENCH_OUT_DIR ?? 'dist-bench'
 /** Vite keeps its dependency cache here: the bench's own, apart from any dev server's. */
-const BENCH_CACHE_DIR = 'node_modules/.vite-bench'
+const BENCH_CACHE_DIR = `node_modules/.vite-${OUT_DIR.replace(/[^\w-]/g, '_')}`
 
 function run(args, env) {
   return new Promise((ok, fail) => {
