@@ -29,10 +29,23 @@ export async function startRecordingProxy(upstreamUrl: string): Promise<Recordin
         }
       }
       const headers = { ...req.headers, host: upstream.host }
+      // One upstream connection per request (`agent: false`): a pooled keep-alive connection that the
+      // homeserver closes just as it is reused fails the request with ECONNRESET, and the proxy would answer
+      // 502 for a request the app sent correctly.
       const out = request(
-        { hostname: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers },
+        {
+          hostname: upstream.hostname,
+          port: upstream.port,
+          path: req.url,
+          method: req.method,
+          headers: { ...headers, connection: 'close' },
+          agent: false,
+        },
         (up) => {
-          res.writeHead(up.statusCode ?? 502, up.headers)
+          // The upstream's `connection: close` is about the proxy's own connection, not the browser's.
+          const upHeaders = { ...up.headers }
+          delete upHeaders.connection
+          res.writeHead(up.statusCode ?? 502, upHeaders)
           up.pipe(res)
         },
       )

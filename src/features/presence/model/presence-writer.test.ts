@@ -172,6 +172,25 @@ describe('presence writer', () => {
     expect(b.writer.writeOnClose()).toBe(false)
   })
 
+  it('still writes offline on close after a failed write (the server state is unknown, not the old one)', async () => {
+    const { writes, failNext, want, writer } = setup()
+    want('offline')
+    await vi.advanceTimersByTimeAsync(0)
+    // Back from hidden: the `online` write fails on the network, and its back-off is still running.
+    failNext.push({ kind: 'transient' })
+    want('online')
+    await vi.advanceTimersByTimeAsync(11_000)
+    expect(writes.map((w) => w.state)).toEqual(['offline', 'online'])
+    expect(writer.memory().lastWritten).toBeNull()
+    expect(writer.writeOnClose()).toBe(true)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(writes.map((w) => [w.state, w.keepAlive])).toEqual([
+      ['offline', true],
+      ['online', false],
+      ['offline', true],
+    ])
+  })
+
   it('shares spacing and the last written state with the other tabs', async () => {
     const { writes, want, writer } = setup()
     writer.noteRemoteWrite('unavailable', Date.now())

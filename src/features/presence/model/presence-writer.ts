@@ -44,6 +44,8 @@ export interface WriterMemory {
   lastWriteAt: number
   /** No write before this time (429 or a failure's back-off). */
   notBefore: number
+  /** The server refuses writes until then (a 429's `retry_after_ms`); the write on close respects only this. */
+  blockedUntil: number
 }
 
 export interface WriterStats {
@@ -83,6 +85,7 @@ export function createPresenceWriter(opts: PresenceWriterOptions): PresenceWrite
   let lastWritten: PresenceState | null = null
   let lastWriteAt = Number.NEGATIVE_INFINITY
   let notBefore = Number.NEGATIVE_INFINITY
+  let blockedUntil = Number.NEGATIVE_INFINITY
   let inflight: PresenceState | null = null
   let busy = false
   let failures = 0
@@ -96,7 +99,6 @@ export function createPresenceWriter(opts: PresenceWriterOptions): PresenceWrite
     // change would put the user back online.
     transport.setSyncPresence(state)
     const at = clock.now()
-    const previous = lastWritten
     lastWritten = state
     lastWriteAt = at
     inflight = state
@@ -107,13 +109,17 @@ export function createPresenceWriter(opts: PresenceWriterOptions): PresenceWrite
         failures = 0
       },
       (err: unknown) => {
-        // The server did not take it: its state is what it was before, as far as we know.
-        lastWritten = previous === state ? null : previous
+        // The server did not take it, but the sync presence already says `state` and the request may have
+        // reached the server before failing: what the server holds is unknown. Unknown (not "what it was
+        // before") keeps the retry going and, above all, never skips the write on close: a failed `online`
+        // must not pass for an `offline` already written.
+        if (lastWritten === state) lastWritten = null
         const f = writeFailureOf(err)
         if (f.kind === 'rate-limited') {
           stats.rateLimited += 1
-          notBefore = clock.now() + Math.max(f.retryAfterMs, 0)
-          opts.onBlocked?.(notBefore)
+          blockedUntil = Math.max(blockedUntil, clock.now() + Math.max(f.retryAfterMs, 0))
+          notBefore = Math.max(notBefore, blockedUntil)
+          opts.onBlocked?.(blockedUntil)
         } else if (f.kind === 'unauthorized') {
           stats.unauthorized = true
         } else {
@@ -159,8 +165,9 @@ export function createPresenceWriter(opts: PresenceWriterOptions): PresenceWrite
     writeOnClose() {
       if (stats.unauthorized) return false
       if (lastWritten === 'offline' || inflight === 'offline') return false
-      // The server would answer 429: the server's own timeout (the tab stops syncing) takes over.
-      if (clock.now() < notBefore) return false
+      // The server would answer 429: the server's own timeout (the tab stops syncing) takes over. A mere
+      // back-off after a network failure does not stop it: this is the last chance to say offline.
+      if (clock.now() < blockedUntil) return false
       desired = 'offline'
       // No time to read the status message: send back the one already known.
       void send('offline', transport.knownStatusMessage(), true)
@@ -174,9 +181,10 @@ export function createPresenceWriter(opts: PresenceWriterOptions): PresenceWrite
       lastWritten = state
     },
     noteRemoteBlock(until) {
+      blockedUntil = Math.max(blockedUntil, until)
       notBefore = Math.max(notBefore, until)
     },
-    memory: () => ({ lastWritten, lastWriteAt, notBefore }),
+    memory: () => ({ lastWritten, lastWriteAt, notBefore, blockedUntil }),
     stats: () => ({ ...stats }),
   }
 }
