@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { act, render, screen, within } from '@testing-library/react'
+import { act, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
@@ -79,7 +79,8 @@ describe('FleetOverview', () => {
     await options()
     await user.type(screen.getByRole('searchbox', { name: 'Search nodes' }), 'hetzner')
     expect(await options()).toHaveLength(1)
-    expect(location()).toContain('q=hetzner')
+    // The address follows once typing pauses (one navigation, not one per keystroke).
+    await waitFor(() => expect(location()).toContain('q=hetzner'))
     await user.clear(screen.getByRole('searchbox', { name: 'Search nodes' }))
 
     const roles = screen.getByRole('group', { name: 'Role' })
@@ -97,6 +98,24 @@ describe('FleetOverview', () => {
     const byLiveness = await options()
     expect(byLiveness[0]).toHaveTextContent('offline')
     expect(byLiveness.at(-1)).toHaveTextContent('online')
+  })
+
+  it('keeps text typed just before a filter click or a move into the list', async () => {
+    const { user } = renderOverview()
+    await options()
+    const box = screen.getByRole('searchbox', { name: 'Search nodes' })
+    await user.type(box, 'worker')
+    // No pause after typing: the click carries the text to the address with it.
+    await user.click(
+      within(screen.getByRole('group', { name: 'Role' })).getByRole('button', { name: 'worker' }),
+    )
+    expect(location()).toContain('q=worker')
+    expect(location()).toContain('role=worker')
+
+    await user.clear(box)
+    await user.type(box, 'waw1{ArrowDown}')
+    expect(location()).toContain('q=waw1')
+    expect(box).toHaveValue('waw1')
   })
 
   it('restores search, filters and sort from the URL', async () => {

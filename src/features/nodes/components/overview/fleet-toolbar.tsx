@@ -12,7 +12,7 @@ import { cn } from '@/lib/cn.ts'
 import { useT } from '@/lib/i18n/use-t.ts'
 import { Button } from '@/ui/button.tsx'
 import { overviewMessages } from './overview-messages.ts'
-import { useFleetFilterParams } from './use-fleet-filter-params.ts'
+import { flushSearchDraft, useFleetFilterParams } from './use-fleet-filter-params.ts'
 
 const sortLabel = {
   name: 'sortName',
@@ -133,12 +133,17 @@ export function FleetToolbar({
           type="search"
           value={filters.q}
           onChange={(e) => change({ q: e.target.value })}
+          // The typed text reaches the address bar when typing pauses, and before focus or the view moves on.
+          onBlur={flushSearchDraft}
           onKeyDown={(e) => {
             if (e.key === 'Escape' && filters.q !== '') {
               e.preventDefault()
               change({ q: '' })
+            } else if (e.key === 'Enter') {
+              flushSearchDraft()
             } else if (e.key === 'ArrowDown' && onSearchArrowDown) {
               e.preventDefault()
+              flushSearchDraft()
               onSearchArrowDown()
             }
           }}
