@@ -25,11 +25,47 @@ describe('the observed-history store', () => {
     s.record(poll({ a: T + 10_000 }), T + 90_005) // older than the last seen: ignored
     expect(s.getBeats('a')).toEqual([T, T + 30_000])
     expect(s.getHeartbeats('a')).toEqual([
-      { ts: T, status: 'online' },
-      { ts: T + 30_000, status: 'degraded' },
+      { ts: T, seenUntil: T + 30_005, status: 'online' },
+      { ts: T + 30_000, seenUntil: T + 60_005, status: 'degraded' },
     ])
     expect(s.getBeats('b')).toEqual([])
     expect(s.observedSince()).toBe(T + 5)
+  })
+
+  it('keeps, per beat, the last poll start that still saw it as the latest', () => {
+    const s = createObservedHistoryStore()
+    s.record(poll({ a: T }), T + 5_000)
+    s.record(poll({ a: T }), T + 12_500)
+    s.record(poll({ a: T }), T + 20_000)
+    // A poll can answer with a beat newer than its start: it was the latest at least at its own instant.
+    s.record(poll({ a: T + 30_000 }), T + 27_500)
+    s.record(poll({ a: T + 60_000 }), T + 65_000)
+    expect(s.getHeartbeats('a').map((b) => [b.ts, b.seenUntil])).toEqual([
+      [T, T + 20_000],
+      [T + 30_000, T + 30_000],
+      [T + 60_000, T + 65_000],
+    ])
+  })
+
+  it('tells a silence the page watched from a gap it merely did not see', () => {
+    const s = createObservedHistoryStore()
+    const every = (from: number, to: number, f: (at: number) => void) => {
+      for (let at = from; at <= to; at += 7_500) f(at)
+    }
+    const lastBeat = (at: number) => T + Math.floor((at - T) / 30_000) * 30_000
+    // Both nodes beat every 30 s. The page polls every 7.5 s, then the tab is hidden for 10 minutes.
+    every(T, T + 60_000, (at) => s.record(poll({ beating: lastBeat(at) }), at))
+    every(T + 660_000, T + 690_000, (at) => s.record(poll({ beating: lastBeat(at) }), at))
+    expect(s.getBeats('beating')).toContain(T + 660_000)
+    expect(s.hasWatchedSilence('beating', 45_000)).toBe(false)
+    // The other stops for 4 minutes, the page polling all along, then beats again.
+    every(T, T + 240_000, (at) => s.record(poll({ paused: T }), at))
+    s.record(poll({ paused: T + 245_000 }), T + 247_500)
+    expect(s.hasWatchedSilence('paused', 45_000)).toBe(true)
+    // A silence still going on is the node's current state, not a gap between beats.
+    every(T, T + 240_000, (at) => s.record(poll({ silent: T }), at))
+    expect(s.hasWatchedSilence('silent', 45_000)).toBe(false)
+    expect(s.hasWatchedSilence('nobody', 45_000)).toBe(false)
   })
 
   it('keeps only the last `capacity` beats of a node', () => {

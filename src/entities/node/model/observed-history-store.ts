@@ -1,26 +1,43 @@
 import { useSyncExternalStore } from 'react'
+import { watchedSilenceAfter, type SeenBeat } from './outages.ts'
 import type { NodeEntry } from './schemas.ts'
 
 /**
  * The heartbeats this page has observed while open, per node: whenever a fleet poll shows a node's
  * `last_heartbeat` advanced, that beat is recorded. It is the node page's history where the registry has no
  * history route, and the overview's beat strips. Bounded: a ring of the last `capacity` beats per node in
- * typed arrays (about 1 KB a node), and at most `maxNodes` nodes; a poll costs O(nodes) compares and
- * notifies only the nodes that changed.
+ * typed arrays (about 2 KB a node), and at most `maxNodes` nodes; a poll costs O(nodes) compares and
+ * notifies only the nodes that got a new beat.
+ *
+ * A gap between two observed beats is not by itself a silence: the page may not have been looking (a hidden
+ * tab does not poll). So each beat also keeps `seenUntil`, how long the polls kept showing it as the latest;
+ * see `aliveSpansFromObserved` in `outages.ts` for how the two are read together.
  */
-export interface ObservedBeat {
-  ts: number
+export interface ObservedBeat extends SeenBeat {
   /** The status the node reported with this beat (free text). */
   status: string | null
 }
 
 export interface ObservedHistoryStore {
-  /** Records what one fleet poll saw; `now` is when (the first call sets `observedSince`). */
-  record(entries: readonly NodeEntry[], now: number): void
+  /**
+   * Records what one poll saw. `at` is an instant its data is known to be at least as fresh as (a poll's
+   * start): a beat seen again has its `seenUntil` raised to `at`. Only entries the poll actually returned
+   * belong here. The first call sets `observedSince`.
+   */
+  record(entries: readonly NodeEntry[], at: number): void
   /** Beat instants (ms), oldest first. The same array until this node gets a new beat. */
   getBeats(nodeId: string): readonly number[]
-  /** Beats with their status, oldest first. The same array until this node gets a new beat. */
+  /**
+   * Beats with their status and `seenUntil`, oldest first. The same array until this node gets a new beat, so
+   * the newest beat's `seenUntil` may lag behind: it is final once the next beat arrives, and only then is
+   * there a gap after it to read.
+   */
   getHeartbeats(nodeId: string): readonly ObservedBeat[]
+  /**
+   * Whether the page watched this node silent for longer than `onlineMs` between two of its beats
+   * (`watchedSilenceAfter`). Allocates nothing, so it can be asked of every node on every poll.
+   */
+  hasWatchedSilence(nodeId: string, onlineMs: number): boolean
   /** When the page started observing (the first recorded poll), or null before it. */
   observedSince(): number | null
   subscribe(nodeId: string, listener: () => void): () => void
@@ -32,6 +49,8 @@ export interface ObservedHistoryStore {
 
 interface Ring {
   ts: Float64Array
+  /** Per beat: the latest `at` that still saw it as the node's latest. */
+  seenUntil: Float64Array
   status: Uint16Array
   /** Index of the next write. */
   head: number
@@ -69,11 +88,13 @@ export function createObservedHistoryStore(
     return id
   }
 
-  const lastTs = (r: Ring): number =>
-    r.count === 0 ? -Infinity : (r.ts[(r.head - 1 + capacity) % capacity] ?? -Infinity)
+  const newest = (r: Ring): number => (r.head - 1 + capacity) % capacity
+  const lastTs = (r: Ring): number => (r.count === 0 ? -Infinity : (r.ts[newest(r)] ?? -Infinity))
 
-  function push(r: Ring, ts: number, status: string | null) {
+  function push(r: Ring, ts: number, status: string | null, at: number) {
     r.ts[r.head] = ts
+    // A poll can return a beat newer than its start; the beat was surely the latest at its own instant.
+    r.seenUntil[r.head] = Math.max(ts, at)
     r.status[r.head] = statusId(status)
     r.head = (r.head + 1) % capacity
     r.count = Math.min(capacity, r.count + 1)
@@ -89,7 +110,7 @@ export function createObservedHistoryStore(
   }
 
   return {
-    record(entries, now) {
+    record(entries, at) {
       const changed: string[] = []
       for (const e of entries) {
         if (e.kind !== 'ok') continue
@@ -100,6 +121,7 @@ export function createObservedHistoryStore(
           if (rings.size >= maxNodes) continue
           r = {
             ts: new Float64Array(capacity),
+            seenUntil: new Float64Array(capacity),
             status: new Uint16Array(capacity),
             head: 0,
             count: 0,
@@ -108,12 +130,20 @@ export function createObservedHistoryStore(
           }
           rings.set(id, r)
         }
-        if (ts <= lastTs(r)) continue
-        push(r, ts, status)
+        const last = lastTs(r)
+        if (ts < last) continue
+        if (ts === last) {
+          // Seen again: the page is watching the silence after it. No listener needs to hear of it yet: a
+          // silence becomes a gap to read only with the next beat, and that beat notifies.
+          const i = newest(r)
+          r.seenUntil[i] = Math.max(r.seenUntil[i] ?? at, at)
+          continue
+        }
+        push(r, ts, status, at)
         changed.push(id)
       }
       const first = since === null
-      if (first) since = now
+      if (first) since = at
       for (const id of changed) for (const l of listeners.get(id) ?? []) l()
       if (first || changed.length > 0) for (const l of allListeners) l()
     },
@@ -126,8 +156,23 @@ export function createObservedHistoryStore(
     getHeartbeats(nodeId) {
       const r = rings.get(nodeId)
       if (!r) return EMPTY_HEARTBEATS
-      r.heartbeats ??= ordered(r, (i) => ({ ts: r.ts[i] ?? 0, status: statuses[r.status[i] ?? 0] ?? null }))
+      r.heartbeats ??= ordered(r, (i) => ({
+        ts: r.ts[i] ?? 0,
+        seenUntil: r.seenUntil[i] ?? 0,
+        status: statuses[r.status[i] ?? 0] ?? null,
+      }))
       return r.heartbeats
+    },
+    hasWatchedSilence(nodeId, onlineMs) {
+      const r = rings.get(nodeId)
+      if (!r) return false
+      // Every beat but the newest: the silence after the newest is the node's current one, not a gap.
+      const start = (r.head - r.count + capacity) % capacity
+      for (let n = 0; n < r.count - 1; n++) {
+        const i = (start + n) % capacity
+        if (watchedSilenceAfter(r.ts[i] ?? 0, r.seenUntil[i] ?? 0, onlineMs)) return true
+      }
+      return false
     },
     observedSince: () => since,
     subscribe(nodeId, listener) {
@@ -158,9 +203,9 @@ export function createObservedHistoryStore(
 /** The page's one store, fed by the fleet query (`fleetQueryOptions`). */
 export const observedHistory = createObservedHistoryStore()
 
-/** Records a fleet snapshot into the page's store. */
-export function recordObservedFleet(entries: readonly NodeEntry[], now: number): void {
-  observedHistory.record(entries, now)
+/** Records what one poll returned into the page's store; `at`: see `ObservedHistoryStore.record`. */
+export function recordObservedFleet(entries: readonly NodeEntry[], at: number): void {
+  observedHistory.record(entries, at)
 }
 
 /** Beat instants (ms, oldest first) this page has observed for a node; re-renders only when it gets a beat. */
@@ -171,7 +216,7 @@ export function useObservedBeats(nodeId: string): readonly number[] {
   )
 }
 
-/** The observed beats with the status each reported, oldest first. */
+/** The observed beats with the status each reported and `seenUntil`, oldest first. */
 export function useObservedHeartbeats(nodeId: string): readonly ObservedBeat[] {
   return useSyncExternalStore(
     (cb) => observedHistory.subscribe(nodeId, cb),

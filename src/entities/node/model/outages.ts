@@ -40,6 +40,45 @@ export function aliveSpansFromBeats(timestamps: readonly number[]): AliveSpan[] 
 }
 
 /**
+ * A beat this page saw in a poll of the registry, with `seenUntil`: the start of the last poll that still
+ * showed it as the node's latest. For `seenUntil - ts` after the beat, the page watched the node stay quiet.
+ */
+export interface SeenBeat {
+  ts: number
+  seenUntil: number
+}
+
+/**
+ * Whether the page watched the silence after a beat: a poll still showed it as the node's latest once it was
+ * older than `onlineMs`, so the page itself saw the node stale. Without that, the gap to the next beat may be
+ * nothing but the page not looking (a hidden tab does not poll; a poll in flight across a clock jump proves
+ * nothing about the jump).
+ */
+export function watchedSilenceAfter(ts: number, seenUntil: number, onlineMs: number): boolean {
+  return seenUntil - ts > onlineMs
+}
+
+/**
+ * Observed beats (oldest first, as the page recorded them) as alive spans for `findOutages`. A gap between
+ * two beats stays a silence only where the page watched it (`watchedSilenceAfter`), and then all of it does:
+ * the page saw it begin, and the next beat it saw is when it ended. Every other gap is bridged by one span
+ * from beat to beat: not known to be down. The last span ends at the last beat; what follows is the caller's.
+ */
+export function aliveSpansFromObserved(beats: readonly SeenBeat[], onlineMs: number): AliveSpan[] {
+  const spans: AliveSpan[] = []
+  let open: AliveSpan | null = null
+  for (const b of beats) {
+    if (!open) {
+      open = { start: b.ts, end: b.ts }
+      spans.push(open)
+    }
+    open.end = b.ts
+    if (watchedSilenceAfter(b.ts, b.seenUntil, onlineMs)) open = null
+  }
+  return spans
+}
+
+/**
  * History buckets as alive spans: a bucket with at least one beat covers `[start, start + bucketMs]`;
  * an absent (or empty) bucket is a silence. No span reaches past `lastBeat` (the node's last heartbeat,
  * when known) or `now`, so a node that fell silent inside the newest bucket is not counted up to its end.
