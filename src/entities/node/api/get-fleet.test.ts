@@ -307,6 +307,7 @@ describe('mergeWithPrevious', () => {
   const snapshot = (ids: string[], fetchedAt: number): FleetSnapshot => ({
     entries: ids.map((id) => ({ kind: 'ok', node: { node_id: id } as never, issues: [] })),
     fetchedAt,
+    startedAt: fetchedAt,
     requests: 1,
     complete: true,
   })

@@ -15,6 +15,8 @@ export interface FleetSnapshot {
   entries: NodeEntry[]
   /** When the poll finished (ms). */
   fetchedAt: number
+  /** When the poll started (ms): its data is at least this fresh, whatever happened while it ran. */
+  startedAt: number
   /** How many page requests it took. */
   requests: number
   /** false when paging stopped at the page cap before a short page: the fleet shown may be partial. */
@@ -42,6 +44,7 @@ export async function getFleet(
 ): Promise<FleetSnapshot> {
   const pageSize = paging.pageSize ?? FLEET_PAGE_SIZE
   const maxPages = paging.maxPages ?? FLEET_MAX_PAGES
+  const startedAt = Date.now()
   const byKey = new Map<string, NodeEntry>()
   let requests = 0
   let complete = false
@@ -68,7 +71,7 @@ export async function getFleet(
     }
   }
   const entries = [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, e]) => e)
-  return { entries, fetchedAt: Date.now(), requests, complete }
+  return { entries, fetchedAt: Date.now(), startedAt, requests, complete }
 }
 
 /**
@@ -113,7 +116,9 @@ export function pollInterval(
 /**
  * The fleet query, polled every `intervalMs`. React Query restarts the interval after every settled fetch and
  * joins a tick to the fetch in flight, so polls never overlap; it does not poll while the tab is hidden.
- * Each new snapshot feeds the observed-beats store (no per-node request, ever).
+ * Each pass feeds the observed-beats store (no per-node request, ever) with what it returned, as seen at its
+ * start: the nodes carried over from the previous pass were not seen again, and a poll in flight across a
+ * clock jump (a sleeping laptop, a faked clock) says nothing about what happened during the jump.
  */
 export function fleetQueryOptions(registry: Registry, intervalMs: number) {
   // One registry per page load (runtime config): the key need not name it.
@@ -122,9 +127,9 @@ export function fleetQueryOptions(registry: Registry, intervalMs: number) {
     queryKey: nodeKeys.fleet(),
     queryFn: async ({ signal, client }) => {
       const previous = client.getQueryData<FleetSnapshot>(nodeKeys.fleet())
-      const snapshot = mergeWithPrevious(await getFleet(registry, signal), previous)
-      recordObservedFleet(snapshot.entries, snapshot.fetchedAt)
-      return snapshot
+      const pass = await getFleet(registry, signal)
+      recordObservedFleet(pass.entries, pass.startedAt)
+      return mergeWithPrevious(pass, previous)
     },
     refetchInterval: (query) => pollInterval(query.state, intervalMs),
     refetchIntervalInBackground: false,

@@ -6,11 +6,15 @@ import { createNode } from '@mocks/registry/factories.ts'
 import { formatRegistryTime } from '@mocks/registry/registry-time.ts'
 import { HttpError } from '@/lib/http/fetch-json.ts'
 import { observedHistory } from '../model/observed-history-store.ts'
+import { aliveSpansFromObserved, findOutages } from '../model/outages.ts'
 import { fleetQueryOptions } from './get-fleet.ts'
 import type { Registry } from './registry-http.ts'
 
 const T0 = Date.UTC(2026, 10, 29, 9)
 const INTERVAL = 30_000
+/** The fleet's poll period (`fleetPollMs`) and online threshold for a 30 s heartbeat and 15 s of grace. */
+const POLL = 7_500
+const ONLINE = 45_000
 
 /** A registry whose answers the test releases by hand: every call waits for `respond` or `fail`. */
 function manualRegistry() {
@@ -23,29 +27,30 @@ function manualRegistry() {
       return new Promise((resolve, reject) => pending.push({ resolve, reject }))
     },
   }
-  const page = () => {
-    const nodes = [
-      createNode({ node_id: 'n1', last_heartbeat: formatRegistryTime(Date.now() - 1_000, 'naive') }),
-    ]
+  /** The list as the registry would send it: node id → its last heartbeat (by default n1, beating now). */
+  const page = (beats: Record<string, number> = { n1: Date.now() - 1_000 }) => {
+    const nodes = Object.entries(beats).map(([node_id, ts]) =>
+      createNode({ node_id, last_heartbeat: formatRegistryTime(ts, 'naive') }),
+    )
     return { nodes, total: nodes.length }
   }
   return {
     registry,
     calls: () => calls,
     inFlight: () => pending.length,
-    respond: () => pending.shift()?.resolve(page()),
+    respond: (beats?: Record<string, number>) => pending.shift()?.resolve(page(beats)),
     fail: () => pending.shift()?.reject(new HttpError('network', 'down')),
   }
 }
 
-function renderFleet(registry: Registry) {
+function renderFleet(registry: Registry, intervalMs = INTERVAL) {
   const client = new QueryClient({
     defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
   })
   const wrapper = ({ children }: { children: ReactNode }) => (
     <QueryClientProvider client={client}>{children}</QueryClientProvider>
   )
-  return renderHook(() => useQuery(fleetQueryOptions(registry, INTERVAL)), { wrapper })
+  return renderHook(() => useQuery(fleetQueryOptions(registry, intervalMs)), { wrapper })
 }
 
 const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms))
@@ -143,5 +148,74 @@ describe('fleet polling', () => {
     await advance(0)
     expect(observedHistory.getBeats('n1')).toEqual([T0 - 1_000, T0 + INTERVAL - 1_000])
     expect(observedHistory.observedSince()).toBe(T0)
+  })
+
+  /** The outages the page would claim from what it observed of a node, from its first beat to its last. */
+  const observedOutages = (nodeId: string) => {
+    const beats = observedHistory.getBeats(nodeId)
+    return findOutages(
+      aliveSpansFromObserved(observedHistory.getHeartbeats(nodeId), ONLINE),
+      { start: beats[0] ?? T0, end: beats.at(-1) ?? T0 },
+      ONLINE,
+    )
+  }
+
+  it('claims the silence of a node the polls kept showing silent, for as long as it lasted', async () => {
+    const r = manualRegistry()
+    renderFleet(r.registry, POLL)
+    await advance(0)
+    r.respond({ n1: T0 - 1_000 })
+    // Four minutes of polls, every one showing the same last beat.
+    for (let t = POLL; t <= 240_000; t += POLL) {
+      await advance(POLL)
+      r.respond({ n1: T0 - 1_000 })
+    }
+    await advance(POLL)
+    r.respond({ n1: T0 + 244_000 })
+    await advance(0)
+    expect(observedOutages('n1')).toEqual([
+      { start: T0 - 1_000, end: T0 + 244_000, durationMs: 245_000, openStart: false },
+    ])
+  })
+
+  it('claims no silence from a poll in flight across a clock jump: it was seen at its start', async () => {
+    const r = manualRegistry()
+    renderFleet(r.registry, POLL)
+    await advance(0)
+    r.respond({ n1: T0 - 1_000 })
+    await advance(POLL)
+    expect(r.inFlight()).toBe(1)
+    // The clock jumps 4 minutes while the poll is in flight; its answer is from before the jump.
+    await advance(240_000)
+    r.respond({ n1: T0 - 1_000 })
+    await advance(POLL)
+    // The node beat all along.
+    r.respond({ n1: Date.now() - 1_000 })
+    await advance(0)
+    expect(observedHistory.getHeartbeats('n1').map((b) => [b.ts, b.seenUntil])).toEqual([
+      [T0 - 1_000, T0 + POLL],
+      [T0 + 2 * POLL + 239_000, T0 + 2 * POLL + 240_000],
+    ])
+    expect(observedOutages('n1')).toEqual([])
+  })
+
+  it('keeps the nodes one pass skipped, without counting them as seen by it', async () => {
+    const r = manualRegistry()
+    const { result } = renderFleet(r.registry, POLL)
+    await advance(0)
+    r.respond({ n1: T0 - 1_000, n2: T0 - 2_000 })
+    // For four minutes the unordered list skips n2 (n1 beats on); the page still lists n2.
+    for (let t = POLL; t <= 240_000; t += POLL) {
+      await advance(POLL)
+      r.respond({ n1: Date.now() - 1_000 })
+    }
+    await advance(0)
+    expect(result.current.data?.entries).toHaveLength(2)
+    await advance(POLL)
+    r.respond({ n1: Date.now() - 1_000, n2: Date.now() - 2_000 })
+    await advance(0)
+    // The page never looked at n2 in between: its gap is no outage.
+    expect(observedHistory.getHeartbeats('n2')[0]?.seenUntil).toBe(T0)
+    expect(observedOutages('n2')).toEqual([])
   })
 })
