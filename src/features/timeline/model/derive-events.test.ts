@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { aliveSpansFromBeats } from '@/entities/node/model/outages.ts'
+import { aliveSpansFromBeats, type SeenBeat } from '@/entities/node/model/outages.ts'
 import {
   deriveFleetEvents,
   filterEvents,
@@ -33,13 +33,36 @@ const beatsEvery = (from: number, to: number, step = 30 * S) => {
   return out
 }
 
+/** Poll starts every 7.5 s (the fleet's poll period) from `from` to `to`, none while the tab is `hidden`. */
+const polls = (from: number, to: number, hidden?: { from: number; to: number }) =>
+  beatsEvery(from, to, 7.5 * S).filter((p) => !hidden || p < hidden.from || p >= hidden.to)
+
+/**
+ * What those polls record of a node beating at `beats` (oldest first), the way the observed-history store
+ * keeps it: each poll sees the latest beat at or before its start, and a beat seen again is seen until then.
+ */
+function seenBy(pollStarts: readonly number[], beats: readonly number[]): SeenBeat[] {
+  const out: SeenBeat[] = []
+  let i = -1
+  for (const p of pollStarts) {
+    while (i + 1 < beats.length && (beats[i + 1] ?? Infinity) <= p) i++
+    const ts = beats[i]
+    if (ts === undefined) continue
+    const last = out.at(-1)
+    if (last?.ts === ts) last.seenUntil = p
+    else out.push({ ts, seenUntil: p })
+  }
+  return out
+}
+
 const opts = { now: NOW, thresholds: T, windowStart: NOW - 24 * 60 * MIN }
 
 describe('deriveFleetEvents', () => {
   it('turns a silence and the beat that ends it into stale, offline and came back, with durations', () => {
-    // Beats until 20 min ago, silence for 10 min, beats again from 10 min ago.
+    // Beats until 20 min ago, silence for 10 min, beats again from 10 min ago; the page polled all along.
     const beats = [...beatsEvery(NOW - 30 * MIN, NOW - 20 * MIN), ...beatsEvery(NOW - 10 * MIN, NOW)]
-    const events = deriveFleetEvents([node({ observed: beats, lastHeartbeat: NOW })], opts)
+    const observed = seenBy(polls(NOW - 30 * MIN, NOW), beats)
+    const events = deriveFleetEvents([node({ observed, lastHeartbeat: NOW })], opts)
     expect(events.map((e) => [e.kind, e.at, e.durationMs, e.ongoing])).toEqual([
       ['recovered', NOW - 10 * MIN, 10 * MIN, false],
       ['offline', NOW - 20 * MIN + 120 * S, 10 * MIN - 120 * S, false],
@@ -59,15 +82,41 @@ describe('deriveFleetEvents', () => {
 
   it('a silence of exactly the online threshold is no event', () => {
     const beats = [NOW - 3 * MIN, NOW - 3 * MIN + 45 * S, ...beatsEvery(NOW - 2 * MIN, NOW - 20 * S)]
-    expect(deriveFleetEvents([node({ observed: beats, lastHeartbeat: NOW - 20 * S })], opts)).toEqual([])
+    // Even watched to its last instant (a poll starting right at the threshold still saw the old beat).
+    const observed = [
+      { ts: beats[0] ?? 0, seenUntil: (beats[0] ?? 0) + 45 * S },
+      ...seenBy(polls(NOW - 3 * MIN + 45 * S, NOW - 20 * S), beats),
+    ]
+    expect(deriveFleetEvents([node({ observed, lastHeartbeat: NOW - 20 * S })], opts)).toEqual([])
   })
 
   it('a stale spell that ends before the offline threshold has only stale and came back', () => {
     const beats = [NOW - 5 * MIN, ...beatsEvery(NOW - 5 * MIN + 100 * S, NOW)]
-    const events = deriveFleetEvents([node({ observed: beats, lastHeartbeat: NOW })], opts)
+    const observed = seenBy(polls(NOW - 5 * MIN, NOW), beats)
+    const events = deriveFleetEvents([node({ observed, lastHeartbeat: NOW })], opts)
     expect(events.map((e) => [e.kind, e.durationMs])).toEqual([
       ['recovered', 100 * S],
       ['stale', 55 * S],
+    ])
+  })
+
+  it('claims no outage for a gap the page did not watch: a tab hidden 10 minutes while the node beat', () => {
+    const beats = beatsEvery(NOW - 30 * MIN, NOW)
+    const observed = seenBy(polls(NOW - 30 * MIN, NOW, { from: NOW - 20 * MIN, to: NOW - 10 * MIN }), beats)
+    // The page saw nothing for 10 minutes, then the node's newest beat.
+    expect(observed.map((b) => b.ts)).toContain(NOW - 10 * MIN)
+    expect(observed.map((b) => b.ts)).not.toContain(NOW - 15 * MIN)
+    expect(deriveFleetEvents([node({ observed, lastHeartbeat: NOW })], opts)).toEqual([])
+  })
+
+  it('a silence the page watched begin, then stopped watching, counts up to the next beat it saw', () => {
+    // Silent from 20 minutes ago; the tab was hidden a minute into it, and shown again after the node's
+    // return. When it came back, the page cannot tell: the first beat it saw after ends the outage.
+    const beats = [...beatsEvery(NOW - 30 * MIN, NOW - 20 * MIN), ...beatsEvery(NOW - 12 * MIN, NOW)]
+    const observed = seenBy(polls(NOW - 30 * MIN, NOW, { from: NOW - 19 * MIN, to: NOW - 5 * MIN }), beats)
+    const events = deriveFleetEvents([node({ observed, lastHeartbeat: NOW })], opts)
+    expect(events.filter((e) => e.kind === 'recovered').map((e) => [e.at, e.durationMs])).toEqual([
+      [NOW - 5 * MIN, 15 * MIN],
     ])
   })
 

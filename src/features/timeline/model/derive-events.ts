@@ -1,5 +1,10 @@
 import type { LivenessThresholds } from '@/entities/node/model/liveness.ts'
-import { findOutages, type AliveSpan } from '@/entities/node/model/outages.ts'
+import {
+  aliveSpansFromObserved,
+  findOutages,
+  type AliveSpan,
+  type SeenBeat,
+} from '@/entities/node/model/outages.ts'
 
 export const EVENT_KINDS = ['stale', 'offline', 'recovered', 'registered', 'orphan'] as const
 export type FleetEventKind = (typeof EVENT_KINDS)[number]
@@ -34,8 +39,8 @@ export interface NodeEventInput {
   orphan: { of: string | null; since: number | null } | null
   /** Alive spans from the history route (raw beats or buckets), or null when none were fetched. */
   history: { spans: readonly AliveSpan[]; from: number } | null
-  /** Beats this page observed since it opened, oldest first. */
-  observed: readonly number[]
+  /** Beats this page observed since it opened, oldest first, with how long each was seen as the latest. */
+  observed: readonly SeenBeat[]
 }
 
 export interface DeriveEventsOptions {
@@ -60,8 +65,10 @@ const KIND_RANK: Record<FleetEventKind, number> = {
  * `last sign + onlineMs` and offline at `last sign + offlineMs` if it lasted that long.
  *
  * Signs of life per node are the union of what is known: history spans (for the bounded set of nodes whose
- * history was fetched), the beats this page observed, and the list's `last_heartbeat`. Where there is no
- * history, nothing is claimed about the time before the first known sign of life. Pure; O(total spans).
+ * history was fetched), the beats this page observed, and the list's `last_heartbeat`. A gap between observed
+ * beats is a silence only where the page watched it (`aliveSpansFromObserved`): a tab that was hidden, or a
+ * clock that jumped, invents no outage. Where there is no history, nothing is claimed about the time before
+ * the first known sign of life. Pure; O(total spans).
  */
 export function deriveFleetEvents(nodes: readonly NodeEventInput[], opts: DeriveEventsOptions): FleetEvent[] {
   const { now, thresholds, windowStart } = opts
@@ -95,7 +102,7 @@ export function deriveFleetEvents(nodes: readonly NodeEventInput[], opts: Derive
     }
 
     const spans: AliveSpan[] = n.history ? [...n.history.spans] : []
-    for (const t of n.observed) spans.push({ start: t, end: t })
+    spans.push(...aliveSpansFromObserved(n.observed, thresholds.onlineMs))
     if (n.lastHeartbeat !== null) spans.push({ start: n.lastHeartbeat, end: n.lastHeartbeat })
     if (spans.length === 0) continue
     spans.sort((a, b) => a.start - b.start)

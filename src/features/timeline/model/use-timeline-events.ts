@@ -32,11 +32,6 @@ const subscribeObserved = (cb: () => void) =>
   })
 const observedVersion = () => version
 
-function hasGap(beats: readonly number[], gapMs: number): boolean {
-  for (let i = 1; i < beats.length; i++) if ((beats[i] ?? 0) - (beats[i - 1] ?? 0) > gapMs) return true
-  return false
-}
-
 function clipBefore(spans: AliveSpan[], until: number | undefined): AliveSpan[] {
   if (until === undefined) return spans
   return spans
@@ -50,9 +45,9 @@ export type HistoryState = 'complete' | 'partial' | 'missing' | 'failed' | 'load
  * The fleet's events for the last 24 h, recomputed when a poll brings news (not on every tick).
  *
  * Sources, cheapest first: the fleet list (registrations, the current silence of every node, orphans), the
- * beats this page observed since it opened (silences and returns of every node while open), and the history
- * route, bucketed per minute, for a bounded set of nodes (`selectHistoryNodes`: the filtered node, then the
- * troubled ones). Where the route answers 404, `history` is `missing` and the screen says so.
+ * beats this page observed since it opened (the silences it watched, and the returns that ended them), and
+ * the history route, bucketed per minute, for a bounded set of nodes (`selectHistoryNodes`: the filtered
+ * node, then the troubled ones). Where the route answers 404, `history` is `missing` and the screen says so.
  */
 export function useTimelineEvents(nodeFilter: string) {
   const fleet = useFleet()
@@ -82,7 +77,7 @@ export function useTimelineEvents(nodeFilter: string) {
               nodeId: e.node.node_id,
               name: e.node.node_name ?? e.node.node_id,
               online: livenessOf(e.node.last_heartbeat, fetchedAt, thresholds) === 'online',
-              observedGap: hasGap(observedHistory.getBeats(e.node.node_id), thresholds.onlineMs),
+              observedGap: observedHistory.hasWatchedSilence(e.node.node_id, thresholds.onlineMs),
             },
           ]
         : [],
@@ -128,8 +123,10 @@ export function useTimelineEvents(nodeFilter: string) {
       if (h?.data === null) missing = true
       if (h?.isError) failed = true
       if (h?.isPending) loading = true
-      const beats = observedHistory.getBeats(n.node_id)
-      const gap = hasGap(beats, thresholds.onlineMs)
+      // Only a node the page watched fall silent needs its observed beats: otherwise they hold no outage, and
+      // the last heartbeat says it all. (Asked first, so the other nodes' beats are never materialized.)
+      const watched = observedHistory.hasWatchedSilence(n.node_id, thresholds.onlineMs)
+      const observed = watched ? observedHistory.getHeartbeats(n.node_id) : []
       inputs.push({
         nodeId: n.node_id,
         name: n.node_name ?? n.node_id,
@@ -140,20 +137,19 @@ export function useTimelineEvents(nodeFilter: string) {
           : null,
         history: h?.data
           ? {
-              // Minute buckets blur a silence's edges; where the page saw the beats themselves, they are exact,
-              // so the buckets only tell what came before the first observed beat.
+              // Minute buckets blur a silence's edges; a silence the page watched is exact, so once it has
+              // one, the buckets only tell what came before the first observed beat.
               spans: clipBefore(
                 aliveSpansFromBuckets(h.data.buckets, h.data.bucketSeconds * 1000, {
                   now: asOf,
                   lastBeat: n.last_heartbeat,
                 }),
-                gap ? beats[0] : undefined,
+                observed[0]?.ts,
               ),
               from: range.since,
             }
           : null,
-        // Only a node whose observed beats hold a silence needs them: otherwise the last heartbeat says it all.
-        observed: gap ? beats : [],
+        observed,
       })
     }
     const events: FleetEvent[] = deriveFleetEvents(inputs, {
