@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react'
+import { useState } from 'react'
 import { RANGE_SPECS, type HistoryRange } from '@/entities/node/model/history-range.ts'
 import type { LivenessThresholds } from '@/entities/node/model/liveness.ts'
 import { useObservedHeartbeats, useObservedSince } from '@/entities/node/model/observed-history-store.ts'
@@ -17,7 +17,7 @@ import { nodePageMessages } from './node-page-messages.ts'
 import { OutagesList } from './outages-list.tsx'
 import { RANGE_NAME } from './range-picker.tsx'
 import { UptimePanel, type UptimeItem } from './uptime-panel.tsx'
-import { useNodeHistory, type PageBeat } from './use-node-history.ts'
+import { useNodeHistory } from './use-node-history.ts'
 
 const ALL: HistoryRange[] = ['1h', '24h', '7d', '30d']
 
@@ -49,15 +49,11 @@ export function NodeHistoryArea({
   const now = useNow()
   const intervalMs = useConfig().heartbeatIntervalSeconds * 1000
   const [range, setRange] = useState<HistoryRange>('24h')
-  const observedRaw = useObservedHeartbeats(nodeId)
+  const observed = useObservedHeartbeats(nodeId)
   const observedSince = useObservedSince()
-  const observed = useMemo<PageBeat[]>(
-    () => observedRaw.map((b) => ({ timestamp: b.ts, status: b.status, metrics: null })),
-    [observedRaw],
-  )
   const history = useNodeHistory(nodeId, { now, lastHeartbeat, thresholds, observed })
 
-  const firstObserved = observed[0]?.timestamp ?? observedSince ?? now
+  const firstObserved = observed[0]?.ts ?? observedSince ?? now
   const uptimes: UptimeItem[] = ALL.map((r) => {
     const h = history.ranges[r]
     const rangeStart = now - RANGE_SPECS[r].durationMs

@@ -11,7 +11,13 @@ import {
   type MetricSeries,
 } from '@/entities/node/model/history-range.ts'
 import type { LivenessThresholds } from '@/entities/node/model/liveness.ts'
-import { aliveSpansFromBeats, aliveSpansFromBuckets, type AliveSpan } from '@/entities/node/model/outages.ts'
+import type { ObservedBeat } from '@/entities/node/model/observed-history-store.ts'
+import {
+  aliveSpansFromBeats,
+  aliveSpansFromBuckets,
+  aliveSpansFromObserved,
+  type AliveSpan,
+} from '@/entities/node/model/outages.ts'
 import type { BeatMetrics } from '@/entities/node/model/schemas.ts'
 
 /** A beat as the page uses it, from the registry's history or from what the page observed. */
@@ -53,7 +59,8 @@ const EMPTY: PageBeat[] = []
  * Everything the node page draws from heartbeat history: the last hour raw (strip, latest metrics, 1 h
  * range) and the long ranges as buckets. Every range is fetched at once because uptime is shown for all
  * four windows; the chart reads the same queries, so choosing a range fetches nothing new. Where the
- * registry answers 404 (no history route), the beats this page observed since it opened are used instead.
+ * registry answers 404 (no history route), the beats this page observed since it opened are used instead;
+ * a gap between them is downtime only where the page watched the node silent (`aliveSpansFromObserved`).
  */
 export function useNodeHistory(
   nodeId: string,
@@ -61,20 +68,28 @@ export function useNodeHistory(
     now: number
     lastHeartbeat: number | null
     thresholds: LivenessThresholds
-    observed: readonly PageBeat[]
+    observed: readonly ObservedBeat[]
   },
 ): NodeHistory {
-  const { now, lastHeartbeat, thresholds, observed } = opts
+  const { now, lastHeartbeat, thresholds } = opts
   const spec = RANGE_SPECS['1h']
   const w1h = rangeQueryWindow(spec, now)
   const raw = useHeartbeats(nodeId, w1h, spec.refreshMs)
   const rawData = raw.data
   const source = rawData === null ? 'observed' : 'registry'
+  const observed = useMemo(() => opts.observed.map(observedToPageBeat), [opts.observed])
+  const observedSpans = useMemo(
+    () => aliveSpansFromObserved(opts.observed, thresholds.onlineMs),
+    [opts.observed, thresholds.onlineMs],
+  )
   const recent = useMemo<readonly PageBeat[]>(
     () => (rawData === null ? observed : rawData ? rawData.beats.map(toPageBeat) : EMPTY),
     [rawData, observed],
   )
-  const recentSpans = useMemo(() => aliveSpansFromBeats(recent.map((b) => b.timestamp)), [recent])
+  const recentSpans = useMemo(
+    () => (rawData === null ? observedSpans : aliveSpansFromBeats(recent.map((b) => b.timestamp))),
+    [rawData, observedSpans, recent],
+  )
   const series = useMemo(() => seriesFromBeats(recent, thresholds.onlineMs), [recent, thresholds.onlineMs])
   const domain = useMemo(
     () => ({ from: w1h.until - spec.durationMs, to: w1h.until }),
@@ -91,7 +106,7 @@ export function useNodeHistory(
     resolutionMs: null,
     buckets: [],
   }
-  const ctx = { now, lastHeartbeat, onlineMs: thresholds.onlineMs, observed, recentSpans }
+  const ctx = { now, lastHeartbeat, onlineMs: thresholds.onlineMs, observed, observedSpans, recentSpans }
   const r24 = useLongRange(nodeId, '24h', ctx)
   const r7 = useLongRange(nodeId, '7d', ctx)
   const r30 = useLongRange(nodeId, '30d', ctx)
@@ -112,6 +127,7 @@ function useLongRange(
     lastHeartbeat: number | null
     onlineMs: number
     observed: readonly PageBeat[]
+    observedSpans: AliveSpan[]
     recentSpans: AliveSpan[]
   },
 ): RangeHistory {
@@ -133,7 +149,7 @@ function useLongRange(
   )
   // No history route: the observed beats are all there is, at full resolution.
   const spans = absent
-    ? aliveSpansFromBeats(observed.map((b) => b.timestamp))
+    ? ctx.observedSpans
     : [
         ...aliveSpansFromBuckets(data?.buckets ?? [], bucketMs, {
           now: ctx.now,
@@ -163,6 +179,13 @@ const toPageBeat = (b: TimedHeartbeat): PageBeat => ({
   timestamp: b.timestamp,
   status: b.status,
   metrics: b.metrics,
+})
+
+/** A node record carries no metrics: an observed beat has none. */
+const observedToPageBeat = (b: ObservedBeat): PageBeat => ({
+  timestamp: b.ts,
+  status: b.status,
+  metrics: null,
 })
 
 /** The node record's last heartbeat is a sign of life too, often newer than the last history refresh. */
