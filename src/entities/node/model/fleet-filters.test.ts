@@ -84,7 +84,7 @@ const fleet = [
   ),
 ]
 
-const ids = (rows: typeof fleet) =>
+const ids = (rows: readonly (typeof fleet)[number][]) =>
   rows.map((r) => (r.entry.kind === 'ok' ? r.entry.node.node_id : r.entry.key))
 
 const f = (over: Partial<FleetFilters>): FleetFilters => ({ ...DEFAULT_FLEET_FILTERS, ...over })
@@ -243,7 +243,35 @@ describe('applyFleetFilters', () => {
     expect(big).toEqual(before)
     expect(applyFleetFilters(big, f({ q: 'host-42' })).length).toBeGreaterThan(0)
     // A few ms on an idle machine; the bound is far above that so a loaded CI machine still passes. It catches
-    // gross regressions only (the benchmark, scripts/bench-overview.mjs, measures the real figure).
+    // gross regressions only (the benchmark, `npm run bench`, measures the real figure).
     expect(perKeystroke).toBeLessThan(250)
+  })
+
+  it('answers a typed word, its backspaces and a retyped word exactly as a fresh scan would', () => {
+    const big = Array.from({ length: 500 }, (_, i) =>
+      row(
+        okEntry({ node_id: `node-${i}`, hostname: `host-${i % 37}`, node_role: i % 3 ? 'worker' : 'backup' }),
+        i % 4 ? 'online' : 'stale',
+      ),
+    )
+    const fresh = (filters: FleetFilters) => ids(applyFleetFilters(big.slice(), filters))
+    const typed = [
+      'h',
+      'ho',
+      'host-1',
+      'host-12',
+      'host-1',
+      'host-',
+      'host-3',
+      'host-3 node-1',
+      'Host-3 NODE-10',
+      'o',
+    ]
+    for (const q of typed) {
+      const extras: Partial<FleetFilters>[] = [{}, { liveness: ['stale'] }, { role: ['backup'] }]
+      for (const extra of extras) {
+        expect(ids(applyFleetFilters(big, f({ q, ...extra })))).toEqual(fresh(f({ q, ...extra })))
+      }
+    }
   })
 })

@@ -245,25 +245,57 @@ function sortedRows<R extends FilterableFleetRow>(
   return sorted
 }
 
+// Results per rows array, by filters: a keystroke that extends the search ("node-1" → "node-12") narrows the
+// previous result instead of scanning the whole fleet again, and a backspace finds its answer here.
+const resultCache = new WeakMap<readonly FilterableFleetRow[], Map<string, readonly FilterableFleetRow[]>>()
+/** Results kept per rows array: a typed word and its backspaces, several times over. */
+const RESULT_CACHE_MAX = 64
+
 /**
  * Filters and sorts the fleet. Search terms (split on spaces) must all match; the lists are OR within a
  * filter and AND across filters. Ties fall back to the name, so the order is stable across polls (the
- * registry's own order changes after every update). The sorted order is cached per `rows` array, so keep
- * the array stable while the data does not change.
+ * registry's own order changes after every update). The sorted order and recent results are cached per
+ * `rows` array, so keep the array stable while the data does not change; the result is shared, never
+ * mutate it.
  */
 export function applyFleetFilters<R extends FilterableFleetRow>(
   rows: readonly R[],
   filters: FleetFilters,
-): R[] {
-  const terms = filters.q.toLowerCase().split(/\s+/).filter(Boolean)
+): readonly R[] {
+  const q = filters.q.toLowerCase()
+  const terms = q.split(/\s+/).filter(Boolean)
   const liveness = filters.liveness.length > 0 ? new Set<string>(filters.liveness) : null
   const roles = filters.role.length > 0 ? new Set<string>(filters.role) : null
   const types = filters.type.length > 0 ? new Set<string>(filters.type) : null
 
   const sorted = sortedRows(rows, filters.sort, filters.dir)
-  if (!terms.length && !liveness && !roles && !types) return sorted.slice()
+  if (!terms.length && !liveness && !roles && !types) return sorted
+
+  let byFilters = resultCache.get(rows)
+  if (!byFilters) {
+    byFilters = new Map()
+    resultCache.set(rows, byFilters)
+  }
+  const base = [filters.sort, filters.dir, filters.liveness, filters.role, filters.type].join('|')
+  const key = `${base}|${q}`
+  // Cached for this very array and these filters, so what it holds are rows of type R.
+  const hit = byFilters.get(key) as readonly R[] | undefined
+  if (hit) return hit
+
+  // The longest cached search this one extends: every row it rejected, this one rejects too (each term is
+  // the same or longer, or new), so only its survivors need checking, in the same order.
+  let from: readonly R[] = sorted
+  let fromLength = -1
+  for (const [k, v] of byFilters) {
+    const cachedQ = k.slice(base.length + 1)
+    if (k.startsWith(`${base}|`) && q.startsWith(cachedQ) && cachedQ.length > fromLength) {
+      from = v as readonly R[]
+      fromLength = cachedQ.length
+    }
+  }
+
   const kept: R[] = []
-  for (const row of sorted) {
+  for (const row of from) {
     if (liveness && !liveness.has(row.liveness)) continue
     const k = entryKeys(row.entry)
     if (roles && !roles.has(k.role)) continue
@@ -271,5 +303,7 @@ export function applyFleetFilters<R extends FilterableFleetRow>(
     if (terms.length > 0 && !terms.every((t) => k.search.includes(t))) continue
     kept.push(row)
   }
+  if (byFilters.size >= RESULT_CACHE_MAX) byFilters.clear()
+  byFilters.set(key, kept)
   return kept
 }
