@@ -6,7 +6,15 @@ import { withRegistryServer } from '@mocks/node.ts'
 import { HttpError } from '@/lib/http/fetch-json.ts'
 import type { NodeEntry } from '../model/schemas.ts'
 import { createRegistry } from './registry-http.ts'
-import { fleetPollMs, getFleet, mergeWithPrevious, pollInterval, type FleetSnapshot } from './get-fleet.ts'
+import {
+  fleetPollMs,
+  getFleet,
+  mergeWithPrevious,
+  pollInterval,
+  shareUnchanged,
+  type FleetSnapshot,
+} from './get-fleet.ts'
+import { parseNodeEntry } from './node-entry.ts'
 
 const NOW = Date.UTC(2026, 10, 29, 9, 0, 0)
 const getServer = withRegistryServer({ seed: 42, nodes: 12, now: () => NOW })
@@ -322,5 +330,45 @@ describe('mergeWithPrevious', () => {
     const next = snapshot(['a', 'b'], 2)
     expect(mergeWithPrevious(next, snapshot(['a'], 1))).toBe(next)
     expect(mergeWithPrevious(next, undefined)).toBe(next)
+  })
+})
+
+describe('shareUnchanged', () => {
+  const pass = (raws: unknown[], at: number): FleetSnapshot => ({
+    entries: raws.map(parseNodeEntry),
+    fetchedAt: at,
+    startedAt: at,
+    requests: 1,
+    complete: true,
+  })
+
+  it('keeps the previous array when the registry answers the same again', async () => {
+    const { registry } = getServer()
+    const first = await getFleet(registry)
+    expect(shareUnchanged(await getFleet(registry), first).entries).toBe(first.entries)
+  })
+
+  it('keeps the object of every node that did not change, and takes the new one where anything did', () => {
+    const a = createNode({ node_id: 'a', last_heartbeat: '2026-11-29T08:59:30' })
+    const b = createNode({ node_id: 'b', last_heartbeat: '2026-11-29T08:59:30' })
+    const c = createNode({ node_id: 'c', status: 'online' })
+    const first = pass([a, b, c], 1)
+    const next = pass([a, { ...b, last_heartbeat: '2026-11-29T09:00:00' }, { ...c, status: 'degraded' }], 2)
+    const shared = shareUnchanged(next, first)
+    expect(shared.entries[0]).toBe(first.entries[0])
+    expect(shared.entries[1]).toBe(next.entries[1])
+    expect(shared.entries[2]).toBe(next.entries[2])
+    expect(shared.fetchedAt).toBe(2)
+    // A change deep in the metadata counts too (its parse is cached by its JSON).
+    const gpu = { ...a, metadata: { capabilities: { gpu: { name: 'RTX 4090' } } } }
+    expect(shareUnchanged(pass([gpu, b, c], 3), first).entries[0]).not.toBe(first.entries[0])
+  })
+
+  it('compares unreadable records by what they hold', () => {
+    const first = pass([{ node_id: 42, hostname: 'broken' }], 1)
+    expect(shareUnchanged(pass([{ node_id: 42, hostname: 'broken' }], 2), first).entries).toBe(first.entries)
+    expect(shareUnchanged(pass([{ node_id: 42, hostname: 'other' }], 2), first).entries).not.toBe(
+      first.entries,
+    )
   })
 })
