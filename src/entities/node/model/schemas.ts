@@ -6,9 +6,27 @@ import { z } from 'zod'
  * timestamps, missing or extra fields. A field that fails degrades to "unknown" instead of failing the node.
  */
 
+/**
+ * Parsed timestamps by their text. A poll of 10,000 nodes reads 30,000 of them, and most are the same text as
+ * the poll before (registration times never change; most nodes did not beat in between): a lookup is ~20x
+ * cheaper than the regular expressions and `Date.parse`. Bounded: cleared past `TIME_CACHE_MAX` entries.
+ */
+const timeCache = new Map<string, number | null>()
+const TIME_CACHE_MAX = 100_000
+
 /** Parses an ISO timestamp; one without a zone is UTC (the registry writes naive UTC). Null when unusable. */
 export function parseRegistryTime(value: unknown): number | null {
-  if (typeof value !== 'string' || value.trim() === '') return null
+  if (typeof value !== 'string') return null
+  const known = timeCache.get(value)
+  if (known !== undefined) return known
+  const ms = parseTimeText(value)
+  if (timeCache.size >= TIME_CACHE_MAX) timeCache.clear()
+  timeCache.set(value, ms)
+  return ms
+}
+
+function parseTimeText(value: string): number | null {
+  if (value.trim() === '') return null
   const s = value.trim()
   const hasZone = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(s)
   const iso = hasZone ? s : `${s}Z`
