@@ -1,9 +1,8 @@
-import { useEffect, useMemo, type ReactNode } from 'react'
+import { useMemo, type ReactNode } from 'react'
 import { Link } from 'react-router'
 import { useNode } from '@/entities/node/api/get-node.ts'
 import { useNodeProfile } from '@/entities/node/api/get-node-profile.ts'
 import { thresholdsFromConfig } from '@/entities/node/model/liveness.ts'
-import { recordObservedFleet } from '@/entities/node/model/observed-history-store.ts'
 import type { RegistryNode } from '@/entities/node/model/schemas.ts'
 import { useConfig } from '@/lib/config/config-context.tsx'
 import { useLang } from '@/lib/i18n/i18n-store.ts'
@@ -29,12 +28,6 @@ export function NodePage({ nodeId, actions }: { nodeId: string; actions?: ReactN
   const thresholds = useMemo(() => thresholdsFromConfig(config), [config])
   const node = useNode(nodeId, { refetchInterval: config.heartbeatIntervalSeconds * 1000 })
   const entry = node.data
-
-  // The page's own poll feeds the observed history too, so a registry without a history route still
-  // leaves this page something to show while it stays open.
-  useEffect(() => {
-    if (entry?.kind === 'ok') recordObservedFleet([entry], node.dataUpdatedAt)
-  }, [entry, node.dataUpdatedAt])
 
   if (node.isPending) return <NodePageSkeleton label={t('loading')} />
   if (!entry) {
