@@ -34,7 +34,13 @@ export async function startDemo(
     window.__nodeConsoleDemo = demo
     return
   }
-  const { setupWorker } = await import('msw/browser')
+  const { defaultNetworkOptions, setupWorker } = await import('msw/browser')
+  // MSW 3.0.5 builds `defaultNetworkOptions` as soon as msw/browser is imported: a second service-worker
+  // source whose channel listens to every message from the worker but is never enabled, so each message
+  // (every request and response, with their ports and bodies) waits forever on its never-settled worker
+  // promise: about 3 KB of JS heap a request, 0.5 MB every 10 minutes of polling 1,000 nodes. setupWorker
+  // does not use it; terminating it only removes that listener (it never registered a worker to unregister).
+  for (const source of defaultNetworkOptions.sources) if ('terminate' in source) await source.terminate()
   const worker = setupWorker(...handlers)
   await worker.start({
     // MSW 3 calls it a frame: requests and WebSocket connections alike.
