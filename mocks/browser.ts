@@ -42,6 +42,15 @@ export async function startDemo(
   // does not use it; terminating it only removes that listener (it never registered a worker to unregister).
   for (const source of defaultNetworkOptions.sources) if ('terminate' in source) await source.terminate()
   const worker = setupWorker(...handlers)
+  // The worker posts every response a second time, for MSW's life-cycle events, with a copy of the body
+  // streamed from the worker. Unread, each copy keeps a message port open here and its stream open in the
+  // worker for as long as the page lives (the worker's heap grew 0.45 MB every 10 minutes of polling 1,000
+  // nodes). Nothing listens to those events: drop the copy.
+  const dropCopy = ({ response }: { response: Response }) => {
+    response.body?.cancel().catch(() => {})
+  }
+  worker.events.on('response:mocked', dropCopy)
+  worker.events.on('response:bypass', dropCopy)
   await worker.start({
     // MSW 3 calls it a frame: requests and WebSocket connections alike.
     onUnhandledFrame: 'bypass',
