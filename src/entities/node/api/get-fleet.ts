@@ -2,6 +2,7 @@ import { queryOptions, useQuery, type Query } from '@tanstack/react-query'
 import { useConfig } from '@/lib/config/config-context.tsx'
 import type { RuntimeConfig } from '@/lib/config/runtime-config.ts'
 import { HttpError } from '@/lib/http/fetch-json.ts'
+import { createSlicer, yieldToMain } from '@/lib/scheduling/yield-to-main.ts'
 import { recordObservedFleet } from '../model/observed-history-store.ts'
 import { NodesPageSchema, type NodeEntry, type RegistryNode } from '../model/schemas.ts'
 import { nodeKeys } from './query-keys.ts'
@@ -45,6 +46,7 @@ export async function getFleet(
   const pageSize = paging.pageSize ?? FLEET_PAGE_SIZE
   const maxPages = paging.maxPages ?? FLEET_MAX_PAGES
   const startedAt = Date.now()
+  const slicer = createSlicer()
   const byKey = new Map<string, NodeEntry>()
   let requests = 0
   let complete = false
@@ -59,6 +61,9 @@ export async function getFleet(
       const key = entryKey(entry)
       const seen = byKey.get(key)
       if (!seen || newer(entry, seen)) byKey.set(key, entry)
+      // A page of 1,000 takes tens of ms to read: in slices, so a keystroke never waits for a whole page.
+      const pause = slicer.maybeYield()
+      if (pause) await pause
     }
     if (parsed.data.nodes.length < pageSize) {
       complete = true
@@ -173,6 +178,8 @@ export function fleetQueryOptions(registry: Registry, intervalMs: number) {
       const previous = client.getQueryData<FleetSnapshot>(nodeKeys.fleet())
       const pass = await getFleet(registry, signal)
       recordObservedFleet(pass.entries, pass.startedAt)
+      // Each step walks the whole fleet: one task each, with input and paint between them.
+      await yieldToMain()
       return shareUnchanged(mergeWithPrevious(pass, previous), previous)
     },
     // shareUnchanged does it per node, for a fraction of the cost of a deep compare.

@@ -9,6 +9,7 @@ import { observedHistory } from '../model/observed-history-store.ts'
 import { aliveSpansFromObserved, findOutages } from '../model/outages.ts'
 import { fleetQueryOptions } from './get-fleet.ts'
 import type { Registry } from './registry-http.ts'
+import { yieldToMain } from '@/lib/scheduling/yield-to-main.ts'
 
 const T0 = Date.UTC(2026, 10, 29, 9)
 const INTERVAL = 30_000
@@ -53,7 +54,19 @@ function renderFleet(registry: Registry, intervalMs = INTERVAL) {
   return renderHook(() => useQuery(fleetQueryOptions(registry, intervalMs)), { wrapper })
 }
 
-const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms))
+/**
+ * Moves the fake clock, then lets the poll's slices run: it yields to the event loop between slices of work
+ * (yield-to-main.ts), which fake timers do not drive.
+ */
+async function advance(ms: number) {
+  await settleSlices()
+  await act(() => vi.advanceTimersByTimeAsync(ms))
+  await settleSlices()
+}
+
+async function settleSlices() {
+  for (let i = 0; i < 5; i++) await act(() => yieldToMain())
+}
 
 beforeEach(() => {
   vi.useFakeTimers({ now: T0 })
