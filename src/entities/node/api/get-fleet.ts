@@ -4,7 +4,7 @@ import type { RuntimeConfig } from '@/lib/config/runtime-config.ts'
 import { HttpError } from '@/lib/http/fetch-json.ts'
 import { createSlicer, yieldToMain } from '@/lib/scheduling/yield-to-main.ts'
 import { recordObservedFleet } from '../model/observed-history-store.ts'
-import { NodesPageSchema, type NodeEntry, type RegistryNode } from '../model/schemas.ts'
+import { NodesPageSchema, startTimeGeneration, type NodeEntry, type RegistryNode } from '../model/schemas.ts'
 import { nodeKeys } from './query-keys.ts'
 import { entryKey, parseNodeEntry } from './node-entry.ts'
 import type { Registry } from './registry-http.ts'
@@ -46,6 +46,7 @@ export async function getFleet(
   const pageSize = paging.pageSize ?? FLEET_PAGE_SIZE
   const maxPages = paging.maxPages ?? FLEET_MAX_PAGES
   const startedAt = Date.now()
+  startTimeGeneration()
   const slicer = createSlicer()
   const byKey = new Map<string, NodeEntry>()
   let requests = 0
