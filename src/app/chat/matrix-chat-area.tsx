@@ -27,7 +27,7 @@ export function MatrixChatArea() {
     )
   }
   return (
-    <MatrixClientProvider>
+    <MatrixClientProvider homeserverUrl={homeserverUrl}>
       <ChatWithPresence room={room} homeserverUrl={homeserverUrl} demo={demo} />
     </MatrixClientProvider>
   )

@@ -20,6 +20,7 @@ export const chatMessages = defineMessages({
     unknownToken:
       'Сесію завершено: сервер більше не приймає ваш токен (його відкликано або він застарів). Увійдіть знову.',
     softLogout: 'Сесія застаріла. Увійдіть знову.',
+    otherHomeserver: 'Збережена сесія належала іншому homeserver, тож її забуто. Увійдіть на цей.',
     signOut: 'Вийти',
     members: 'Учасники',
     hideMembers: 'Сховати учасників',
@@ -89,6 +90,8 @@ export const chatMessages = defineMessages({
     unknownToken:
       'Your session ended: the server no longer accepts your token (revoked or expired). Please sign in again.',
     softLogout: 'Your session expired. Please sign in again.',
+    otherHomeserver:
+      'The saved session was for another homeserver, so it was forgotten. Please sign in to this one.',
     signOut: 'Sign out',
     members: 'Members',
     hideMembers: 'Hide members',

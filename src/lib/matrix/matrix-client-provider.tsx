@@ -17,13 +17,32 @@ interface MatrixContextValue {
 
 const MatrixContext = createContext<MatrixContextValue | null>(null)
 
+/** One homeserver written two ways (`https://hs/` and `https://hs`). */
+export function sameHomeserver(a: string, b: string): boolean {
+  return a.replace(/\/+$/, '') === b.replace(/\/+$/, '')
+}
+
 /**
  * Binds the tab's Matrix client (`matrix-client.ts`) to React: starts it when a session exists and exposes it
  * with the connection state. Unmounting does not stop the client (the side panel and the full page share it);
  * only logout does.
+ *
+ * A session kept for another homeserver than `homeserverUrl` (the configuration changed, or the demo's
+ * session outlived a switch to a real server) is never started: it is forgotten, and the login says why.
  */
-export function MatrixClientProvider({ children }: { children: ReactNode }) {
-  const session = useMatrixSessionStore((s) => s.session)
+export function MatrixClientProvider({
+  homeserverUrl,
+  children,
+}: {
+  homeserverUrl: string
+  children: ReactNode
+}) {
+  const kept = useMatrixSessionStore((s) => s.session)
+  const foreign = kept !== null && !sameHomeserver(kept.homeserverUrl, homeserverUrl)
+  const session = foreign ? null : kept
+  useEffect(() => {
+    if (foreign) useMatrixSessionStore.getState().sessionEnded('other-homeserver')
+  }, [foreign])
   const [loaded, setLoaded] = useState<{
     session: MatrixSession
     client: MatrixClient | null

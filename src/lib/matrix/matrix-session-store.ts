@@ -2,7 +2,7 @@ import { create } from 'zustand'
 import { clearStoredSession, loadStoredSession, storeSession, type MatrixSession } from './matrix-session.ts'
 
 /** Why the user is looking at the login form again; shown above it. */
-export type SignedOutReason = 'unknown-token' | 'soft-logout'
+export type SignedOutReason = 'unknown-token' | 'soft-logout' | 'other-homeserver'
 
 interface MatrixSessionState {
   session: MatrixSession | null

@@ -51,7 +51,13 @@ export function LoginForm({ homeserverUrl, demo = false }: { homeserverUrl: stri
         {t('loginTitle')}
       </h2>
       {reason && (
-        <Banner tone="warn">{reason === 'soft-logout' ? t('softLogout') : t('unknownToken')}</Banner>
+        <Banner tone="warn">
+          {reason === 'soft-logout'
+            ? t('softLogout')
+            : reason === 'other-homeserver'
+              ? t('otherHomeserver')
+              : t('unknownToken')}
+        </Banner>
       )}
       <p className="text-sm text-muted">
         {t('homeserver')}: <span className="font-mono text-fg">{demo ? t('demoServer') : homeserverUrl}</span>

@@ -3,6 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import type { UserEvent } from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
 import { userId } from '@mocks/matrix/homeserver-sim.ts'
+import { useMatrixSessionStore } from '@/lib/matrix/matrix-session-store.ts'
 import { fakeLayout, renderChat, resetChatState, server } from '../test/chat-test-harness.tsx'
 
 beforeAll(() => {
@@ -180,5 +181,22 @@ describe('MatrixChatRoom on the simulated homeserver', { timeout: 40_000 }, () =
     expect(await screen.findByText(/Your session ended/, {}, { timeout: 10_000 })).toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Sign in' })).toBeInTheDocument()
     expect(sessionStorage.getItem('node-console.matrix.session')).toBeNull()
+  })
+
+  it('forgets a session kept for another homeserver and says so at the login, without starting it', async () => {
+    useMatrixSessionStore
+      .getState()
+      .sessionStarted(
+        { homeserverUrl: 'https://old-hs.example', userId: '@alice:old', accessToken: 'tok', deviceId: 'D1' },
+        true,
+      )
+    const asked: string[] = []
+    server.events.on('request:start', ({ request }) => asked.push(request.url))
+    renderChat()
+    expect(await screen.findByText(/was for another homeserver/)).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Sign in' })).toBeInTheDocument()
+    expect(localStorage.getItem('node-console.matrix.session')).toBeNull()
+    expect(asked.filter((u) => u.includes('old-hs.example'))).toEqual([])
+    server.events.removeAllListeners()
   })
 })

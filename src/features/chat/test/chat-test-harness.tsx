@@ -33,7 +33,7 @@ export function renderChat(props: Partial<MatrixChatRoomProps> = {}, simOptions 
   server.resetHandlers(...createMatrixHandlers(sim))
   const user = userEvent.setup()
   const view = render(
-    <MatrixClientProvider>
+    <MatrixClientProvider homeserverUrl={props.homeserverUrl ?? demoHomeserverUrl()}>
       <MatrixChatRoom room={DEMO_ROOM_ALIAS} homeserverUrl={demoHomeserverUrl()} demo {...props} />
     </MatrixClientProvider>,
   )
