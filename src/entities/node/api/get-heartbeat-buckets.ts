@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { HttpError } from '@/lib/http/fetch-json.ts'
 import { BucketSchema, BucketsRawSchema, type HeartbeatBucket } from '../model/schemas.ts'
+import { getHistoryRoute, timedRows } from './history-route.ts'
 import { nodeKeys } from './query-keys.ts'
 import type { Registry } from './registry-http.ts'
 import { useRegistry } from './use-registry.ts'
@@ -27,34 +27,11 @@ export async function getHeartbeatBuckets(
   range: { since: number; until: number; bucketSeconds: number },
   signal?: AbortSignal,
 ): Promise<BucketHistory | null> {
-  let raw: unknown
-  try {
-    raw = await registry.get(
-      `/api/v1/nodes/${encodeURIComponent(nodeId)}/heartbeats`,
-      {
-        since: new Date(range.since).toISOString(),
-        until: new Date(range.until).toISOString(),
-        bucket: range.bucketSeconds,
-      },
-      signal,
-    )
-  } catch (e) {
-    if (e instanceof HttpError && e.status === 404) return null
-    throw e
-  }
+  const raw = await getHistoryRoute(registry, nodeId, range, { bucket: range.bucketSeconds }, signal)
+  if (raw === null) return null
   const envelope = BucketsRawSchema.parse(raw)
-  const buckets: TimedBucket[] = []
-  for (const row of envelope.buckets) {
-    const r = BucketSchema.safeParse(row)
-    if (r.success && r.data.start !== null) buckets.push({ ...r.data, start: r.data.start })
-  }
-  buckets.sort((a, b) => a.start - b.start)
-  return {
-    nodeId,
-    bucketSeconds: envelope.bucket_seconds,
-    buckets,
-    dropped: envelope.buckets.length - buckets.length,
-  }
+  const { rows, dropped } = timedRows(envelope.buckets, BucketSchema, 'start')
+  return { nodeId, bucketSeconds: envelope.bucket_seconds, buckets: rows, dropped }
 }
 
 export function heartbeatBucketsQueryOptions(

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { HttpError } from '@/lib/http/fetch-json.ts'
 import { HeartbeatSchema, HeartbeatsRawSchema, type Heartbeat } from '../model/schemas.ts'
+import { getHistoryRoute, timedRows } from './history-route.ts'
 import { nodeKeys } from './query-keys.ts'
 import type { Registry } from './registry-http.ts'
 import { useRegistry } from './use-registry.ts'
@@ -30,29 +30,11 @@ export async function getHeartbeats(
   range: { since: number; until: number; limit?: number },
   signal?: AbortSignal,
 ): Promise<HeartbeatHistory | null> {
-  let raw: unknown
-  try {
-    raw = await registry.get(
-      `/api/v1/nodes/${encodeURIComponent(nodeId)}/heartbeats`,
-      {
-        since: new Date(range.since).toISOString(),
-        until: new Date(range.until).toISOString(),
-        limit: Math.min(MAX_LIMIT, range.limit ?? 1000),
-      },
-      signal,
-    )
-  } catch (e) {
-    if (e instanceof HttpError && e.status === 404) return null
-    throw e
-  }
-  const envelope = HeartbeatsRawSchema.parse(raw)
-  const beats: TimedHeartbeat[] = []
-  for (const row of envelope.heartbeats) {
-    const r = HeartbeatSchema.safeParse(row)
-    if (r.success && r.data.timestamp !== null) beats.push({ ...r.data, timestamp: r.data.timestamp })
-  }
-  beats.sort((a, b) => a.timestamp - b.timestamp)
-  return { nodeId, beats, dropped: envelope.heartbeats.length - beats.length }
+  const limit = Math.min(MAX_LIMIT, range.limit ?? 1000)
+  const raw = await getHistoryRoute(registry, nodeId, range, { limit }, signal)
+  if (raw === null) return null
+  const { rows, dropped } = timedRows(HeartbeatsRawSchema.parse(raw).heartbeats, HeartbeatSchema, 'timestamp')
+  return { nodeId, beats: rows, dropped }
 }
 
 export function heartbeatsQueryOptions(
