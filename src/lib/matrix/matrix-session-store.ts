@@ -1,8 +1,22 @@
 import { create } from 'zustand'
-import { clearStoredSession, loadStoredSession, storeSession, type MatrixSession } from './matrix-session.ts'
+import {
+  clearStoredSession,
+  loadSignedOutReason,
+  loadStoredSession,
+  storeSession,
+  storeSignedOutReason,
+  type MatrixSession,
+} from './matrix-session.ts'
 
 /** Why the user is looking at the login form again; shown above it. */
-export type SignedOutReason = 'unknown-token' | 'soft-logout' | 'other-homeserver'
+const SIGNED_OUT_REASONS = ['unknown-token', 'soft-logout', 'other-homeserver'] as const
+export type SignedOutReason = (typeof SIGNED_OUT_REASONS)[number]
+
+/** The reason this tab was signed out, as kept across a reload (anything else reads as none). */
+function storedReason(): SignedOutReason | null {
+  const r = loadSignedOutReason()
+  return SIGNED_OUT_REASONS.find((x) => x === r) ?? null
+}
 
 interface MatrixSessionState {
   session: MatrixSession | null
@@ -26,13 +40,15 @@ const stored = typeof window === 'undefined' ? null : loadStoredSession()
 export const useMatrixSessionStore = create<MatrixSessionState>()((set) => ({
   session: stored?.session ?? null,
   remembered: stored?.remembered ?? false,
-  signedOutReason: null,
+  signedOutReason: stored ? null : typeof window === 'undefined' ? null : storedReason(),
   sessionStarted: (session, remember) => {
     storeSession(session, remember)
+    storeSignedOutReason(null)
     set({ session, remembered: remember, signedOutReason: null })
   },
   sessionEnded: (reason) => {
     clearStoredSession()
+    storeSignedOutReason(reason ?? null)
     set({ session: null, remembered: false, signedOutReason: reason ?? null })
   },
 }))
@@ -43,6 +59,6 @@ export function reloadMatrixSessionFromStorage(): void {
   useMatrixSessionStore.setState({
     session: s?.session ?? null,
     remembered: s?.remembered ?? false,
-    signedOutReason: null,
+    signedOutReason: s ? null : storedReason(),
   })
 }

@@ -14,6 +14,7 @@ export type MatrixSession = z.infer<typeof MatrixSessionSchema>
 
 const SESSION_KEY = 'node-console.matrix.session'
 const DEVICE_KEY = 'node-console.matrix.devices'
+const SIGNED_OUT_KEY = 'node-console.matrix.signed-out'
 
 function safeStorage(kind: 'local' | 'session'): Storage | null {
   try {
@@ -52,6 +53,19 @@ export function storeSession(session: MatrixSession, remember: boolean): void {
   if (remember) safeStorage('local')?.setItem(SESSION_KEY, JSON.stringify(session))
   else safeStorage('local')?.removeItem(SESSION_KEY)
   rememberDevice(session)
+}
+
+/**
+ * Why this tab was signed out, kept for the tab (sessionStorage) until the next login: a reload must not
+ * turn "your token was revoked" into a plain login form.
+ */
+export function storeSignedOutReason(reason: string | null): void {
+  if (reason === null) safeStorage('session')?.removeItem(SIGNED_OUT_KEY)
+  else safeStorage('session')?.setItem(SIGNED_OUT_KEY, reason)
+}
+
+export function loadSignedOutReason(): string | null {
+  return safeStorage('session')?.getItem(SIGNED_OUT_KEY) ?? null
 }
 
 /** Forgets the access token everywhere (the device id stays, so the next login reuses the device). */

@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { screen, waitFor, within } from '@testing-library/react'
+import { act, screen, waitFor, within } from '@testing-library/react'
 import type { UserEvent } from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
 import { userId } from '@mocks/matrix/homeserver-sim.ts'
-import { useMatrixSessionStore } from '@/lib/matrix/matrix-session-store.ts'
+import { reloadMatrixSessionFromStorage, useMatrixSessionStore } from '@/lib/matrix/matrix-session-store.ts'
 import { fakeLayout, renderChat, resetChatState, server } from '../test/chat-test-harness.tsx'
 
 beforeAll(() => {
@@ -181,6 +181,14 @@ describe('MatrixChatRoom on the simulated homeserver', { timeout: 40_000 }, () =
     expect(await screen.findByText(/Your session ended/, {}, { timeout: 10_000 })).toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Sign in' })).toBeInTheDocument()
     expect(sessionStorage.getItem('node-console.matrix.session')).toBeNull()
+    // A reload (the store read again from this tab's storage) still says why.
+    act(() => reloadMatrixSessionFromStorage())
+    expect(screen.getByText(/Your session ended/)).toBeInTheDocument()
+    // Signing in again forgets the reason.
+    await signIn(user)
+    await timeline()
+    act(() => reloadMatrixSessionFromStorage())
+    expect(screen.queryByText(/Your session ended/)).not.toBeInTheDocument()
   })
 
   it('forgets a session kept for another homeserver and says so at the login, without starting it', async () => {
