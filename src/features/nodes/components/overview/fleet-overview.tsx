@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useMemo, useRef } from 'react'
+import { useCallback, useMemo, useRef } from 'react'
 import { useNavigate } from 'react-router'
 import { fleetPollMs, pollInterval, useFleet } from '@/entities/node/api/get-fleet.ts'
 import { useHealth } from '@/entities/node/api/get-health.ts'
@@ -46,12 +46,10 @@ export function FleetOverview() {
   const { filters, filtersCleared } = useFleetFilterParams()
   const [selectedKey, select] = useSelectedNodeParam()
 
-  // Typing stays responsive at 10,000 nodes: the input updates at once, the list a moment later if it must.
-  const deferredFilters = useDeferredValue(filters)
-  const visible = useMemo(
-    () => (rows ? applyFleetFilters(rows, deferredFilters) : null),
-    [rows, deferredFilters],
-  )
+  // The list follows the search box in the same render, so the same frame: a keystroke filters only the
+  // previous result, or finds its answer cached (applyFleetFilters). Deferring the list (useDeferredValue)
+  // cost a second render and usually a second frame: p95 48 -> 36 ms at 10,000 nodes without it.
+  const visible = useMemo(() => (rows ? applyFleetFilters(rows, filters) : null), [rows, filters])
   const tally = useMemo(() => (rows ? fleetCounts(rows) : null), [rows])
   const present = useMemo(() => new Set<FleetLivenessFilter>(rows?.map((r) => r.liveness) ?? []), [rows])
 
@@ -79,9 +77,8 @@ export function FleetOverview() {
       : undefined
 
   return (
-    // data-applied-query: the query the list currently shows (the input may be a keystroke ahead); the
-    // benchmark times a keystroke to the frame where the two agree.
-    <div className="flex h-full min-h-0 flex-col" data-applied-query={deferredFilters.q}>
+    // data-applied-query: the query the list currently shows.
+    <div className="flex h-full min-h-0 flex-col" data-applied-query={filters.q}>
       <div className="flex flex-col gap-3 px-4 pt-4 pb-3">
         <h1 className="text-xl font-semibold">{t('title')}</h1>
         <div className="flex flex-wrap items-start gap-4">
@@ -118,7 +115,7 @@ export function FleetOverview() {
           <p className="font-medium">{t('noNodes')}</p>
           <p className="mt-1 text-sm text-muted">{t('noNodesHint')}</p>
         </div>
-      ) : visible.length === 0 && isFiltering(deferredFilters) ? (
+      ) : visible.length === 0 && isFiltering(filters) ? (
         <div className="p-8 text-center">
           <p className="font-medium">{t('noMatch')}</p>
           <Button className="mt-3" onClick={filtersCleared}>
