@@ -15,6 +15,8 @@ export interface HttpRegistry {
   url: string
   /** Requests received, by path without the query (for tests and the bench). */
   requests: Map<string, number>
+  /** The `Authorization` header of the last request (the console server adds its configured one). */
+  readonly lastAuthorization: string | undefined
   close(): Promise<void>
 }
 
@@ -23,12 +25,14 @@ export async function startHttpRegistry(
 ): Promise<HttpRegistry> {
   const sim = options.sim ?? createFleetSimulator(options)
   const requests = new Map<string, number>()
+  let lastAuthorization: string | undefined
   let handlers: ReturnType<typeof registryHandlers> = []
   const server = createServer((req, res) => void answer(req, res))
 
   async function answer(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', baseUrl)
     requests.set(url.pathname, (requests.get(url.pathname) ?? 0) + 1)
+    lastAuthorization = req.headers.authorization
     const abort = new AbortController()
     res.on('close', () => abort.abort())
     const chunks: Buffer[] = []
@@ -64,6 +68,9 @@ export async function startHttpRegistry(
     sim,
     url: baseUrl,
     requests,
+    get lastAuthorization() {
+      return lastAuthorization
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()
