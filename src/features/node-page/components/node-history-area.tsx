@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { RANGE_SPECS, type HistoryRange } from '@/entities/node/model/history-range.ts'
 import type { LivenessThresholds } from '@/entities/node/model/liveness.ts'
-import { useObservedHeartbeats, useObservedSince } from '@/entities/node/model/observed-history-store.ts'
+import { useObservedHeartbeats, useObservedSince } from '@/entities/node/model/observed-history-context.tsx'
 import { thinBucketDowntime, uptimeOf, withExtraDowntime } from '@/entities/node/model/uptime.ts'
 import { useConfig } from '@/lib/config/config-context.tsx'
 import { useLang } from '@/lib/i18n/i18n-store.ts'

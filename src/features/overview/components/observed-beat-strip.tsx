@@ -1,4 +1,4 @@
-import { useObservedBeats } from '@/entities/node/model/observed-history-store.ts'
+import { useObservedBeats } from '@/entities/node/model/observed-history-context.tsx'
 import { useT } from '@/lib/i18n/use-t.ts'
 import { BeatStrip } from './beat-strip.tsx'
 import { overviewMessages } from '../overview-messages.ts'

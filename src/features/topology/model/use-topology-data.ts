@@ -1,14 +1,14 @@
-import { useQueries, useQueryClient } from '@tanstack/react-query'
+import { useQueries } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import { useSearchParams } from 'react-router'
 import { useFleet } from '@/entities/node/api/get-fleet.ts'
-import { nodeProfileQueryOptions, type ProfileResult } from '@/entities/node/api/get-node-profile.ts'
-import { nodeKeys } from '@/entities/node/api/query-keys.ts'
+import { nodeProfileQueryOptions } from '@/entities/node/api/get-node-profile.ts'
+import { useCachedProfiles } from '@/entities/node/api/use-cached-profiles.ts'
 import { useRegistry } from '@/entities/node/api/use-registry.ts'
 import { applyFleetFilters, isFiltering, parseFleetFilters } from '@/entities/node/model/fleet-filters.ts'
 import { useLivenessEpoch } from '@/entities/node/model/use-liveness-epoch.ts'
 import { livenessOf, thresholdsFromConfig, type Liveness } from '@/entities/node/model/liveness.ts'
-import type { NodeEntry, NodeProfile } from '@/entities/node/model/schemas.ts'
+import type { NodeEntry } from '@/entities/node/model/schemas.ts'
 import { useConfig } from '@/lib/config/config-context.tsx'
 import type { TopologyNodeView } from '../components/node-card.tsx'
 import {
@@ -27,28 +27,12 @@ interface Row {
 export const PROFILE_FETCH_LIMIT = 4
 
 /**
- * Every profile in the query cache: the few hub candidates this view asked for, and any the node page
- * fetched before. Reading the cache costs no request.
- */
-function cachedProfiles(client: ReturnType<typeof useQueryClient>): Map<string, NodeProfile> {
-  const out = new Map<string, NodeProfile>()
-  for (const [key, data] of client.getQueriesData<ProfileResult>({
-    queryKey: [...nodeKeys.all, 'profile'],
-  })) {
-    const id = key[2]
-    if (data?.kind === 'ok' && typeof id === 'string') out.set(id, data.profile)
-  }
-  return out
-}
-
-/**
  * Everything the topology draws, from the one polled fleet query: rows with liveness (re-derived only when
  * some node crosses a threshold, not on every tick), the overview's filters from the URL, and the graph.
  */
 export function useTopologyData() {
   const fleet = useFleet()
   const config = useConfig()
-  const client = useQueryClient()
   const thresholds = useMemo(() => thresholdsFromConfig(config), [config])
   const [params] = useSearchParams()
   const search = params.toString()
@@ -83,10 +67,11 @@ export function useTopologyData() {
       ),
     [entries],
   )
-  const profiles = useQueries({
+  useQueries({
     queries: candidates.map((id) => ({ ...nodeProfileQueryOptions(registry, id), retry: false })),
   })
-  const profilesVersion = profiles.map((p) => p.dataUpdatedAt).join(',')
+
+  const profiles = useCachedProfiles(registry)
 
   const result = useMemo(() => {
     if (!visible || !rows) return null
@@ -109,10 +94,9 @@ export function useTopologyData() {
         lastHeartbeat: n.last_heartbeat,
       })
     }
-    const topology: Topology = deriveTopology(inputs, cachedProfiles(client))
+    const topology: Topology = deriveTopology(inputs, profiles)
     return { nodes, topology, invalid, total: rows.length }
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `profilesVersion` versions the cache read inside
-  }, [visible, rows, client, profilesVersion])
+  }, [visible, rows, profiles])
 
   return { fleet, thresholds, result }
 }
