@@ -6,12 +6,10 @@ import {
   type BucketHistory,
 } from '@/entities/node/api/get-heartbeat-buckets.ts'
 import { useRegistry } from '@/entities/node/api/use-registry.ts'
-import { deriveFleetRows } from '@/entities/node/model/fleet.ts'
-import { useLivenessEpoch } from '@/entities/node/model/use-liveness-epoch.ts'
-import { livenessOf, thresholdsFromConfig } from '@/entities/node/model/liveness.ts'
+import { livenessOf } from '@/entities/node/model/liveness.ts'
+import { useFleetRows } from '@/entities/node/model/use-fleet-rows.ts'
 import { useObservedHistoryView } from '@/entities/node/model/observed-history-context.tsx'
 import { aliveSpansFromBuckets, type AliveSpan } from '@/entities/node/model/outages.ts'
-import { useConfig } from '@/lib/config/config-context.tsx'
 import {
   deriveFleetEvents,
   selectHistoryNodes,
@@ -50,15 +48,15 @@ export type HistoryState = 'complete' | 'partial' | 'missing' | 'failed' | 'load
  */
 export function useFleetEvents(nodeFilter: string) {
   const fleet = useFleet()
-  const config = useConfig()
   const registry = useRegistry()
-  const thresholds = useMemo(() => thresholdsFromConfig(config), [config])
   const observed = useObservedHistoryView()
   const entries = fleet.data?.entries
   const fetchedAt = fleet.data?.fetchedAt ?? 0
   // Events are derived as of the last liveness change: a node that falls silent between two polls gets its
-  // "went stale" the moment it crosses the threshold, and a quiet second costs nothing.
-  const asOf = Math.max(fetchedAt, useLivenessEpoch(entries, thresholds))
+  // "went stale" the moment it crosses the threshold, and a quiet second costs nothing. (The rows' liveness
+  // cannot change between that change and now.)
+  const { rows, thresholds, epoch } = useFleetRows(entries)
+  const asOf = Math.max(fetchedAt, epoch)
   // One window per minute: the history queries keep their keys for a minute, then move on.
   const until = Math.ceil(fetchedAt / REFRESH_MS) * REFRESH_MS
   const range = useMemo(
@@ -93,13 +91,12 @@ export function useFleetEvents(nodeFilter: string) {
   })
 
   const result = useMemo(() => {
-    if (!entries) return null
+    if (!rows) return null
     const byId = new Map(historyIds.map((id, i) => [id, histories[i]]))
     let missing = false
     let failed = false
     let loading = false
     const inputs: NodeEventInput[] = []
-    const rows = deriveFleetRows(entries, asOf, thresholds)
     const registeredAt = new Map<string, number | null>()
     for (const r of rows) if (r.entry.kind === 'ok') registeredAt.set(r.key, r.entry.node.registered_at)
     const orphanOf = new Map<string, string>()
@@ -164,7 +161,7 @@ export function useFleetEvents(nodeFilter: string) {
             ? 'complete'
             : 'partial'
     return { events, history, historyCount: historyIds.length, orphanOf }
-  }, [entries, observed, histories, historyIds, asOf, thresholds, range.since])
+  }, [rows, observed, histories, historyIds, asOf, thresholds, range.since])
 
   return { fleet, result, observedSince: observed.observedSince() }
 }

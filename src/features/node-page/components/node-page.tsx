@@ -1,8 +1,9 @@
-import { useMemo, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import { Link } from 'react-router'
 import { useNode } from '@/entities/node/api/get-node.ts'
 import { useNodeProfile } from '@/entities/node/api/get-node-profile.ts'
-import { thresholdsFromConfig } from '@/entities/node/model/liveness.ts'
+import type { LivenessThresholds } from '@/entities/node/model/liveness.ts'
+import { useThresholds } from '@/entities/node/model/use-thresholds.ts'
 import type { RegistryNode } from '@/entities/node/model/schemas.ts'
 import { useConfig } from '@/lib/config/config-context.tsx'
 import { useLang } from '@/lib/i18n/i18n-store.ts'
@@ -25,7 +26,7 @@ export function NodePage({ nodeId, actions }: { nodeId: string; actions?: ReactN
   const t = useT(nodePageMessages)
   const lang = useLang()
   const config = useConfig()
-  const thresholds = useMemo(() => thresholdsFromConfig(config), [config])
+  const thresholds = useThresholds()
   const node = useNode(nodeId, { refetchInterval: config.heartbeatIntervalSeconds * 1000 })
   const entry = node.data
 
@@ -76,7 +77,7 @@ function NodeHeader({
   actions,
 }: {
   node: RegistryNode
-  thresholds: ReturnType<typeof thresholdsFromConfig>
+  thresholds: LivenessThresholds
   actions: ReactNode
 }) {
   return (

@@ -6,10 +6,7 @@ import { nodeProfileQueryOptions } from '@/entities/node/api/get-node-profile.ts
 import { useCachedProfiles } from '@/entities/node/api/use-cached-profiles.ts'
 import { useRegistry } from '@/entities/node/api/use-registry.ts'
 import { applyFleetFilters, isFiltering, parseFleetFilters } from '@/entities/node/model/fleet-filters.ts'
-import { useLivenessEpoch } from '@/entities/node/model/use-liveness-epoch.ts'
-import { livenessOf, thresholdsFromConfig, type Liveness } from '@/entities/node/model/liveness.ts'
-import type { NodeEntry } from '@/entities/node/model/schemas.ts'
-import { useConfig } from '@/lib/config/config-context.tsx'
+import { useFleetRows } from '@/entities/node/model/use-fleet-rows.ts'
 import type { TopologyNodeView } from '../components/node-card.tsx'
 import {
   deriveTopology,
@@ -17,11 +14,6 @@ import {
   type Topology,
   type TopologyRowInput,
 } from './derive-edges.ts'
-
-interface Row {
-  entry: NodeEntry
-  liveness: Liveness | 'invalid'
-}
 
 /** At most this many profiles are fetched for the topology (likely hubs); never one per node. */
 export const PROFILE_FETCH_LIMIT = 4
@@ -32,22 +24,12 @@ export const PROFILE_FETCH_LIMIT = 4
  */
 export function useTopologyData() {
   const fleet = useFleet()
-  const config = useConfig()
-  const thresholds = useMemo(() => thresholdsFromConfig(config), [config])
   const [params] = useSearchParams()
   const search = params.toString()
   const filters = useMemo(() => parseFleetFilters(new URLSearchParams(search)), [search])
 
   const entries = fleet.data?.entries
-  const epoch = useLivenessEpoch(entries, thresholds)
-
-  const rows = useMemo<Row[] | null>(() => {
-    if (!entries) return null
-    return entries.map((entry) => ({
-      entry,
-      liveness: entry.kind === 'ok' ? livenessOf(entry.node.last_heartbeat, epoch, thresholds) : 'invalid',
-    }))
-  }, [entries, epoch, thresholds])
+  const { rows, thresholds } = useFleetRows(entries)
 
   // The map orders nodes itself (by id, for a stable layout): without a filter, the list's sort is skipped.
   const visible = useMemo(
