@@ -14,7 +14,7 @@ export default mergeConfig(
             name: 'app',
             environment: 'jsdom',
             include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts', 'scripts/**/*.test.ts'],
-            setupFiles: ['./src/test/setup.ts'],
+            setupFiles: ['./src/testing/setup.ts'],
             pool: 'threads',
           },
         },
