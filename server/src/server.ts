@@ -51,7 +51,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     baseUrl: registryUrl,
     authorization: config.registryAuthorization,
     timeoutMs: config.registryTimeoutMs,
-    cacheMs: config.registryCacheMs,
+    cacheMs:
+      config.registryCacheMs ?? Math.min(config.heartbeatIntervalSeconds, config.graceSeconds / 2) * 1000,
   })
   const events = sql ? createEventHub(sql, { ...opts.hub, log: (m) => console.warn(m) }) : null
   const jobs: Job[] = [
