@@ -49,7 +49,7 @@ const CATALOGUE = {
   history_query_ms_30d_bucketed_composite: ['ms', null],
   sse_beat_to_tab_ms_100: ['ms', 1000],
   server_rss_mb_100_clients: ['MB', 150],
-  registry_requests_per_min_10_tabs: ['req/min', 24],
+  registry_requests_per_min_10_tabs: ['req/min', 18],
 }
 
 const SECTIONS = [
