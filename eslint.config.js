@@ -69,7 +69,6 @@ export default tseslint.config(
               from: './src/features',
               except: [`./${f}`],
             })),
-            // The app never imports the mocks statically: demo mode loads them lazily.
           ],
         },
       ],
