@@ -12,6 +12,18 @@ import { createNodeRecords } from './node-records.ts'
 import { createNodeTable } from './node-table.ts'
 import { registryHealth, registryMetrics } from './registry-health.ts'
 
+// Importers of the simulator keep finding its types here.
+export type {
+  BucketQuery,
+  FleetSimulator,
+  FleetSimulatorOptions,
+  HistoryQuery,
+  ListQuery,
+  ProfileAnswer,
+  RegisterBody,
+  RegistryFault,
+} from './fleet-simulator-api.ts'
+
 export function createFleetSimulator(options: FleetSimulatorOptions = {}): FleetSimulator {
   const seed = options.seed ?? 42
   const now = options.now ?? (() => Date.now())
