@@ -15,6 +15,7 @@ import { fleetListFigures } from './bench/fleet-list.mjs'
 import { chartFigures, presenceFigures } from './bench/harness-figures.mjs'
 import { initialBundleFigures } from './bench/initial-bundle.mjs'
 import { pollingHourFigures } from './bench/polling-hour.mjs'
+import { serverFigures } from './bench/server-figures.mjs'
 import { buildForBench, OUT_DIR, startPreview } from './bench/server.mjs'
 import { round } from './bench/stats.mjs'
 import { topologyFigures } from './bench/topology.mjs'
@@ -42,6 +43,13 @@ const CATALOGUE = {
   presence_writes_per_h_idle: ['writes/h', 2],
   presence_writes_per_h_tabswitch: ['writes/h', 120],
   presence_rate_limited_per_h: ['429/h', 0],
+  history_query_ms_24h_raw: ['ms', 30],
+  history_query_ms_30d_bucketed: ['ms', 50],
+  history_query_ms_24h_raw_composite: ['ms', null],
+  history_query_ms_30d_bucketed_composite: ['ms', null],
+  sse_beat_to_tab_ms_100: ['ms', 1000],
+  server_rss_mb_100_clients: ['MB', 150],
+  registry_requests_per_min_10_tabs: ['req/min', 18],
 }
 
 const SECTIONS = [
@@ -51,6 +59,7 @@ const SECTIONS = [
   { id: 'chart', run: chartFigures },
   { id: 'polling', run: pollingHourFigures },
   { id: 'presence', run: presenceFigures },
+  { id: 'server', browser: false, build: false, run: serverFigures },
 ]
 const FIGURES_OF = {
   bundle: ['initial_js_gzip_kb', 'initial_js_lazy_modules'],
@@ -63,6 +72,15 @@ const FIGURES_OF = {
     'presence_writes_per_h_idle',
     'presence_writes_per_h_tabswitch',
     'presence_rate_limited_per_h',
+  ],
+  server: [
+    'history_query_ms_24h_raw',
+    'history_query_ms_30d_bucketed',
+    'history_query_ms_24h_raw_composite',
+    'history_query_ms_30d_bucketed_composite',
+    'sse_beat_to_tab_ms_100',
+    'server_rss_mb_100_clients',
+    'registry_requests_per_min_10_tabs',
   ],
 }
 
@@ -101,19 +119,19 @@ async function main() {
   let browser = null
   try {
     const outDir = resolve(root, OUT_DIR)
+    const wanted = SECTIONS.filter((s) => !only || only.has(s.id))
     if (process.env.BENCH_SKIP_BUILD === '1') log(`reusing ${OUT_DIR}/`)
-    else {
+    else if (wanted.some((s) => s.build !== false)) {
       log(`building into ${OUT_DIR}/ (with the harness page)`)
       await buildForBench()
     }
-    const wanted = SECTIONS.filter((s) => !only || only.has(s.id))
     if (wanted.some((s) => s.browser !== false)) {
       server = await startPreview(port)
       log(`serving ${OUT_DIR}/ on ${server.url}`)
       browser = await launchBrowser()
       log(`Chromium ${browser.version()}`)
     }
-    const ctx = { outDir, browser, baseUrl: server?.url, runs, probes: pageProbes, log }
+    const ctx = { outDir, browser, baseUrl: server?.url, port, runs, probes: pageProbes, log }
     for (const section of wanted) {
       log(`${section.id}…`)
       try {
