@@ -8,7 +8,7 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
-const features = ['nodes', 'topology', 'timeline', 'chat', 'presence']
+const features = ['nodes', 'topology', 'timeline', 'chat', 'presence', 'incidents']
 
 export default tseslint.config(
   {
@@ -68,6 +68,17 @@ export default tseslint.config(
             // The app never imports the mocks statically: demo mode loads them lazily.
           ],
         },
+      ],
+    },
+  },
+  {
+    // Shared by the browser and the server's incident bot: plain TypeScript and zod only, relative imports
+    // (Node runs the server's TypeScript without the bundler's alias).
+    files: ['src/entities/incident/**/*.ts', 'src/entities/node/model/hub-services.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['react', 'react-*', 'react/*', 'node:*', '@/*', '@mocks/*', 'matrix-js-sdk'] },
       ],
     },
   },
