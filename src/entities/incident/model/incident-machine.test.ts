@@ -15,8 +15,11 @@ function fleet(ids: string[], hubsOf: Record<string, string[]> = {}) {
   const silent = new Set<string>()
   const maintenance = new Map<string, Maintenance>()
   const log: IncidentEffect[] = []
+  let wasUp = true
   const observe = (registryUp = true) => {
-    for (const id of ids) if (!silent.has(id)) lastBeat.set(id, now)
+    // No beat gets in while the registry is down; the first poll after it sees the old beats.
+    if (registryUp && wasUp) for (const id of ids) if (!silent.has(id)) lastBeat.set(id, now)
+    wasUp = registryUp
     const nodes: ObservedNode[] = ids.map((id) => ({
       id,
       lastHeartbeat: lastBeat.get(id) ?? null,
