@@ -1,38 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { startBot } from './support/bot-process.ts'
-import { freshRoom } from './support/matrix-room.ts'
-import { startRegistryStandIn } from './support/registry-stand-in.ts'
-
-const HS = `http://127.0.0.1:${process.env.SYNAPSE_PORT ?? '8448'}`
-/** Short thresholds: online within 2 s of a beat, offline after 3 s, a poll a second. */
-const FAST = {
-  HEARTBEAT_INTERVAL_SECONDS: '1',
-  GRACE_SECONDS: '1',
-  OFFLINE_AFTER_SECONDS: '3',
-  BOT_POLL_MS: '1000',
-}
-const poll = { timeout: 30_000, interval: 250 }
-
-const cleanups: (() => Promise<unknown>)[] = []
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c()
-})
-
-async function setup(nodes = ['node-a', 'node-b', 'node-c']) {
-  const room = await freshRoom(HS)
-  const registry = await startRegistryStandIn(nodes.map((id) => ({ id })))
-  cleanups.push(registry.close)
-  const bot = (extra: Record<string, string> = {}) => {
-    const b = startBot(room.botEnv({ REGISTRY_URL: registry.url(), ...FAST, ...extra }))
-    cleanups.push(() => b.stop())
-    return b
-  }
-  return { room, registry, bot }
-}
+import { describe, expect, it } from 'vitest'
+import { botFixture, poll } from './support/bot-fixture.ts'
 
 describe('incident bot in a real room', () => {
   it('a node stops: exactly one message; it returns: the same message is edited to resolved', async () => {
-    const { room, registry, bot } = await setup()
+    const { room, registry, bot } = await botFixture()
     const b = bot()
     await expect.poll(() => b.log(), poll).toContain('watching as')
     registry.stop('node-a')
@@ -48,7 +19,7 @@ describe('incident bot in a real room', () => {
   })
 
   it('the registry killed: one "registry unreachable" message and no node message, also after it returns', async () => {
-    const { room, registry, bot } = await setup()
+    const { room, registry, bot } = await botFixture()
     const b = bot()
     await expect.poll(() => b.log(), poll).toContain('watching as')
     await registry.kill()

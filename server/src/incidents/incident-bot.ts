@@ -134,6 +134,9 @@ export function createIncidentBot(deps: IncidentBotDeps): IncidentBot {
       if (m) {
         if (m.maintenance) maintenance.set(m.nodeId, m.maintenance)
         else maintenance.delete(m.nodeId)
+        log(
+          `maintenance of ${m.nodeId}: ${m.maintenance ? `until ${new Date(m.maintenance.until).toISOString()}` : 'none'}`,
+        )
         continue
       }
       const ack = ackOf(e, me)

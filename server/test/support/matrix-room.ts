@@ -72,3 +72,51 @@ export async function freshRoom(baseUrl: string, secret = 'node-console-test-sec
     }),
   }
 }
+
+/**
+ * A user's open tab, as far as presence goes: long-polls `/sync` with `set_presence=online` until stopped
+ * (a device that stops syncing goes offline by itself). `close()` is the tab closing: the loop ends and
+ * the PUT of `offline` the console sends on `pagehide`.
+ */
+export function openTab(api: MatrixApi) {
+  const stop = new AbortController()
+  const loop = (async () => {
+    let since: string | null = null
+    while (!stop.signal.aborted) {
+      const q = new URLSearchParams({ timeout: '5000', set_presence: 'online' })
+      if (since !== null) q.set('since', since)
+      try {
+        const res = await fetch(`${api.baseUrl}/_matrix/client/v3/sync?${q.toString()}`, {
+          headers: { Authorization: `Bearer ${api.accessToken}` },
+          signal: stop.signal,
+        })
+        since = ((await res.json()) as { next_batch?: string }).next_batch ?? since
+      } catch {
+        // Aborted: the tab is closing.
+      }
+    }
+  })()
+  return {
+    close: async () => {
+      stop.abort()
+      await loop
+      await api.call('PUT', `/presence/${encodeURIComponent(api.userId)}/status`, { presence: 'offline' })
+    },
+  }
+}
+
+/** Reacts to `eventId` with `key`, as Element or the console's "I'm on it" does. */
+export function react(api: MatrixApi, roomId: string, eventId: string, key: string) {
+  return api.call('PUT', `/rooms/${encodeURIComponent(roomId)}/send/m.reaction/${suffix()}`, {
+    'm.relates_to': { rel_type: 'm.annotation', event_id: eventId, key },
+  })
+}
+
+/** Sets a room state event (maintenance), as the console's "Maintenance…" does. */
+export function setState(api: MatrixApi, roomId: string, type: string, stateKey: string, content: unknown) {
+  return api.call(
+    'PUT',
+    `/rooms/${encodeURIComponent(roomId)}/state/${encodeURIComponent(type)}/${encodeURIComponent(stateKey)}`,
+    content,
+  )
+}

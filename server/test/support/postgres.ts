@@ -44,8 +44,11 @@ export async function startPostgres(port: number): Promise<{ url: string; stop: 
   return {
     url,
     stop: async () => {
-      proc.kill('SIGINT')
-      await new Promise((r) => proc.once('exit', r))
+      // pg_ctl, not a signal to the child: under runuser the signal would stop runuser, not the server.
+      const exited = new Promise((r) => proc.once('exit', r))
+      const [stopCmd, stopArgs] = asPg('pg_ctl', ['-D', data, 'stop', '-m', 'fast'])
+      execFileSync(stopCmd, [...stopArgs], { stdio: 'ignore' })
+      await exited
       rmSync(dir, { recursive: true, force: true })
     },
   }
