@@ -8,7 +8,11 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
-const features = ['nodes', 'topology', 'timeline', 'chat', 'presence', 'incidents']
+const features = ['overview', 'node-page', 'topology', 'fleet-events', 'chat', 'presence', 'incidents']
+
+// Test-only code lives in a `testing/` folder (the chat's older `test/` too); production code never imports it.
+const testOnlyFolders = ['src/**/testing/**', 'src/**/test/**']
+const testFiles = ['**/*.test.{ts,tsx}', ...testOnlyFolders]
 
 export default tseslint.config(
   {
@@ -72,13 +76,55 @@ export default tseslint.config(
     },
   },
   {
-    // Shared by the browser and the server's incident bot: plain TypeScript and zod only, relative imports
-    // (Node runs the server's TypeScript without the bundler's alias).
-    files: ['src/entities/incident/**/*.ts', 'src/entities/node/model/hub-services.ts'],
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: testFiles,
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['react', 'react-*', 'react/*', 'node:*', '@/*', '@mocks/*', 'matrix-js-sdk'] },
+        {
+          patterns: [
+            {
+              regex: '(^|/)(testing|test)/',
+              message: 'Test doubles are for tests: production code does not import from a testing/ folder.',
+            },
+            {
+              group: ['vitest', 'vitest/*', '@testing-library/*', 'msw/node'],
+              message: 'Test tooling stays in tests and testing/ folders.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // A stand-in, fake, manual clock, in-memory channel or simulation is a test double: it lives in testing/.
+    files: ['src/**/*{stand-in,fake,manual-clock,memory-channel,simulation}*.{ts,tsx}'],
+    ignores: testFiles,
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'Program',
+          message: 'Test doubles and simulations live in a testing/ folder, not beside production code.',
+        },
+      ],
+    },
+  },
+  {
+    // Shared by the browser and the server's incident bot: plain TypeScript and zod only, relative imports
+    // (Node runs the server's TypeScript without the bundler's alias). Replaces the rule above for these
+    // files, so it repeats its test-folder pattern.
+    files: ['src/entities/incident/**/*.ts', 'src/entities/node/model/hub-services.ts'],
+    ignores: testFiles,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['react', 'react-*', 'react/*', 'node:*', '@/*', '@mocks/*', 'matrix-js-sdk'] },
+            { regex: '(^|/)(testing|test)/' },
+          ],
+        },
       ],
     },
   },

@@ -62,8 +62,8 @@ export async function incidentFigures({ log }) {
     env: { ...process.env, SYNAPSE_PORT: port },
   })
   const secret = process.env.SYNAPSE_SECRET ?? 'node-console-test-secret'
-  const { startRegistryStandIn } = await import('../../server/test/support/registry-stand-in.ts')
-  const { startBot } = await import('../../server/test/support/bot-process.ts')
+  const { startRegistryStandIn } = await import('../../server/test/incidents/support/registry-stand-in.ts')
+  const { startBot } = await import('../../server/test/incidents/support/bot-process.ts')
   const alice = await user(base, secret, 'alice')
   const bot = await user(base, secret, 'incident-bot')
   const nodes = Array.from({ length: SAMPLES + 2 }, (_, i) => `node-${i}`)
