@@ -37,7 +37,7 @@ export function RoomView({
   const connection = useMatrixConnection()
   const live = connection.kind === 'live'
   const timeline = useRoomTimeline(client, room)
-  const { members, onlineCount } = useRoomMembers(client, room)
+  const { members, onlineCount, presenceUnavailable } = useRoomMembers(client, room)
   const typing = useTypingUsers(client, room)
   const [target, setTarget] = useState<ComposerTarget | null>(null)
   const [threadId, setThreadId] = useState<string | null>(null)
@@ -66,7 +66,7 @@ export function RoomView({
           <div className="flex items-center gap-2">
             <h2 className="min-w-0 flex-1 truncate font-semibold">{room.name}</h2>
             <span className="text-xs text-muted" data-testid="online-count">
-              {t('online', { count: onlineCount })}
+              {presenceUnavailable ? t('presenceUnavailable') : t('online', { count: onlineCount })}
             </span>
             <Button
               variant="ghost"
@@ -122,7 +122,11 @@ export function RoomView({
           )}
           {membersOpen && !threadId && (
             <aside className="w-48 shrink-0 border-l border-border">
-              <MemberList members={members} me={client.getUserId()} />
+              <MemberList
+                members={members}
+                me={client.getUserId()}
+                presenceUnavailable={presenceUnavailable}
+              />
             </aside>
           )}
         </div>
