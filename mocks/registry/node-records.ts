@@ -1,7 +1,7 @@
 /** The registry's records as the list, get and health routes send them, from the table and the beats. */
 import type { RawNode } from './factories.ts'
 import type { BeatTimeline } from './beat-timeline.ts'
-import { metadataOf } from './demo-fleet.ts'
+import { metadataOf } from './demo-node-parts.ts'
 import type { NodeTable } from './node-table.ts'
 import { formatRegistryTime } from './registry-time.ts'
 import type { SimNodeSpec } from './sim-node.ts'

@@ -5,7 +5,8 @@
  */
 import type { RawNode } from './factories.ts'
 import type { RegisterBody } from './fleet-simulator-api.ts'
-import { baseFleet, generatedWorker } from './demo-fleet.ts'
+import { baseFleet } from './demo-fleet.ts'
+import { generatedWorker } from './generated-workers.ts'
 import { hex8, mix, mulberry32 } from './prng.ts'
 import { BEAT_INTERVAL_MS, uuidFor, type SimNodeSpec } from './sim-node.ts'
 

@@ -1,22 +1,14 @@
-import { createServer } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { botFixture, poll } from './support/bot-fixture.ts'
 import { startPostgres } from './support/postgres.ts'
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer()
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address()
-      s.close(() => resolve(a && typeof a === 'object' ? a.port : 0))
-    })
-  })
-
-let pg: Awaited<ReturnType<typeof startPostgres>>
-beforeAll(async () => {
-  pg = await startPostgres(await freePort())
+let pg: ReturnType<typeof startPostgres>
+beforeAll(() => {
+  pg = startPostgres()
 })
-afterAll(() => pg.stop())
+afterAll(() => {
+  pg.stop()
+})
 
 describe('incident bot restarts and instances', () => {
   it('restarted mid-incident: no duplicate; the restarted bot resolves the same message', async () => {
