@@ -4,7 +4,7 @@
 // (build, server, browser, a probe that throws) exits 1. See scripts/bench/README.md.
 //
 // Environment: BENCH_PORT (4187), PW_CHROMIUM_PATH (/usr/bin/chromium), BENCH_RUNS (5, the repeats of each
-// timing), BENCH_ONLY (comma list of sections: bundle,list,topology,chart,polling,presence,incidents),
+// timing), BENCH_ONLY (comma list of sections: bundle,list,topology,chart,polling,presence,server,incidents),
 // BENCH_SKIP_BUILD=1 (reuse dist-bench/), BENCH_OUT_DIR (dist-bench: the build's folder),
 // BENCH_RESULTS (bench-results.json).
 import { writeFileSync } from 'node:fs'

@@ -106,6 +106,8 @@ async function createAndStart(session: MatrixSession): Promise<MatrixClient> {
     filter,
     initialSyncLimit: INITIAL_SYNC_LIMIT,
     lazyLoadMembers: true,
+    // Threads as Element shows them: replies in their thread, a summary on the root.
+    threadSupport: true,
     // Local echo lives in room.getPendingEvents(), apart from the server's timeline: the UI shows it
     // after the live events with its own state (sending, sent, failed).
     pendingEventOrdering: sdk.PendingEventOrdering.Detached,
