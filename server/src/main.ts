@@ -1,4 +1,6 @@
 import { ConfigError, loadConfig } from './config/config.ts'
+import { BotConfigError } from './incidents/bot-config.ts'
+import { incidentBotJob } from './incidents/bot-job.ts'
 import { startServer } from './server.ts'
 
 /**
@@ -22,8 +24,20 @@ async function main() {
     const { startHttpRegistry } = await import('../../mocks/registry/http-registry.ts')
     demo = await startHttpRegistry({ seed: config.demoSeed, nodes: config.demoNodes })
   }
+  let bot
+  try {
+    bot = incidentBotJob(config, demo?.url ?? config.registryUrl ?? '')
+  } catch (e) {
+    if (e instanceof BotConfigError) {
+      console.error(e.message)
+      await demo?.close()
+      process.exit(2)
+    }
+    throw e
+  }
   const server = await startServer(config, {
     registryUrl: demo?.url,
+    jobs: () => (bot ? [bot] : []),
     logger: process.env.LOG_REQUESTS === '1',
   })
   console.log(`Node Console on ${server.url}${demo ? ' (demo fleet: no REGISTRY_URL configured)' : ''}`)

@@ -36,13 +36,13 @@ const EnvSchema = z.object({
   BOT_ROOM_ID: z
     .string()
     .regex(/^(![^\s]+|#[^\s:]+:\S+)$/, 'must be a room id (!id) or alias (#name:server)'),
-  BOT_LANGUAGE: z.enum(['uk', 'en']).default('en'),
+  BOT_LANGUAGE: z.enum(['uk', 'en']).default('uk'),
   REGISTRY_URL: z.url({ protocol: /^https?$/ }),
   REGISTRY_AUTHORIZATION: optional,
   REGISTRY_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   REGISTRY_DATABASE_URL: optional,
   HEARTBEAT_INTERVAL_SECONDS: seconds(30),
-  GRACE_SECONDS: seconds(15),
+  GRACE_SECONDS: z.coerce.number().nonnegative().default(15),
   OFFLINE_AFTER_SECONDS: seconds(120),
   BOT_POLL_MS: z.coerce.number().int().positive().optional(),
   BOT_LEADER_RETRY_SECONDS: seconds(10),
@@ -78,7 +78,7 @@ export function readBotConfig(env: Record<string, string | undefined>): BotConfi
     registryTimeoutMs: e.REGISTRY_TIMEOUT_MS,
     databaseUrl: e.REGISTRY_DATABASE_URL,
     // The console's poll period: a node's change is seen at most one poll late.
-    pollMs: e.BOT_POLL_MS ?? Math.min(c.heartbeatIntervalSeconds, c.graceSeconds / 2) * 1000,
+    pollMs: e.BOT_POLL_MS ?? Math.max(1, Math.min(c.heartbeatIntervalSeconds, c.graceSeconds / 2)) * 1000,
     leaderRetryMs: e.BOT_LEADER_RETRY_SECONDS * 1000,
     rules: {
       thresholds: thresholdsFromConfig(c),
