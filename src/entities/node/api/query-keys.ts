@@ -7,8 +7,10 @@ export const nodeKeys = {
   fleet: () => [...nodeKeys.all, 'fleet'] as const,
   detail: (nodeId: string) => [...nodeKeys.all, 'detail', nodeId] as const,
   profile: (nodeId: string) => [...nodeKeys.all, 'profile', nodeId] as const,
+  /** Every raw-history window of one node (a pushed beat is appended to each). */
+  heartbeatsOf: (nodeId: string) => [...nodeKeys.all, 'heartbeats', nodeId] as const,
   heartbeats: (nodeId: string, range: { since: number; until: number }) =>
-    [...nodeKeys.all, 'heartbeats', nodeId, range] as const,
+    [...nodeKeys.heartbeatsOf(nodeId), range] as const,
   buckets: (nodeId: string, range: { since: number; until: number; bucketSeconds: number }) =>
     [...nodeKeys.all, 'buckets', nodeId, range] as const,
 }
