@@ -20,6 +20,7 @@ import {
 } from '@/entities/node/model/outages.ts'
 import type { BeatMetrics } from '@/entities/node/model/schemas.ts'
 import { HttpError } from '@/lib/http/fetch-json.ts'
+import { useLastGood } from './use-last-good.ts'
 
 /** A beat as the page uses it, from the registry's history or from what the page observed. */
 export interface PageBeat {
@@ -83,7 +84,7 @@ export function useNodeHistory(
   const spec = RANGE_SPECS['1h']
   const w1h = rangeQueryWindow(spec, now)
   const raw = useHeartbeats(nodeId, w1h, spec.refreshMs)
-  const rawData = raw.data
+  const rawData = useLastGood(nodeId, raw.data)
   const source = rawData === null ? 'observed' : 'registry'
   const observed = useMemo(() => opts.observed.map(observedToPageBeat), [opts.observed])
   const observedSpans = useMemo(
@@ -145,7 +146,7 @@ function useLongRange(
   const bucketSeconds = spec.source === 'buckets' ? spec.bucketSeconds : 60
   const window = rangeQueryWindow(spec, ctx.now)
   const q = useHeartbeatBuckets(nodeId, { ...window, bucketSeconds }, spec.refreshMs)
-  const data: BucketHistory | null | undefined = q.data
+  const data: BucketHistory | null | undefined = useLastGood(nodeId, q.data)
   const bucketMs = (data?.bucketSeconds ?? bucketSeconds) * 1000
   const absent = data === null
   const { observed, onlineMs } = ctx
