@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { parseRegistryTime } from '@/entities/node/model/schemas.ts'
 import { livenessOf, DEFAULT_THRESHOLDS } from '@/entities/node/model/liveness.ts'
 import { DEMO_NODE_IDS, ORPHAN_HOSTNAME, SILENT_AFTER_MS } from './demo-fleet.ts'
-import { createFleetSimulator, type FleetSimulator } from './fleet-simulator.ts'
+import type { FleetSimulator } from './fleet-simulator-api.ts'
+import { createFleetSimulator } from './fleet-simulator.ts'
 import type { RawNode } from './factories.ts'
 
 const T0 = Date.UTC(2026, 10, 29, 9, 0, 0)

@@ -2,12 +2,13 @@ import type { Sql } from './database.ts'
 import { NodeRowSchema, type NodeRow } from './rows.ts'
 
 /**
- * Reads of `nodes`, on the columns both registry schemas have; `ip_address`/`local_ip` are varchar in
- * schema A and inet in schema B, hence the casts (`host()` would drop nothing but is inet-only).
+ * Reads of `nodes`, on the columns both registry schemas have. `ip_address`/`local_ip` are varchar in schema A
+ * and inet in schema B, whose text form carries a `/32` (`host()` would be inet-only).
  */
 export function nodeColumns(sql: Sql) {
   return sql`n.id::text AS id, n.node_id, n.node_name, n.node_role, n.node_type, n.hostname,
-    n.ip_address::text AS ip_address, n.local_ip::text AS local_ip, n.status,
+    regexp_replace(n.ip_address::text, '/(32|128)$', '') AS ip_address,
+    regexp_replace(n.local_ip::text, '/(32|128)$', '') AS local_ip, n.status,
     n.last_heartbeat, n.registered_at, n.updated_at`
 }
 

@@ -28,7 +28,7 @@ export const DEFAULT_HUB_OPTIONS: EventHubOptions = {
   replayMax: 50_000,
   batch: 5_000,
   keepAliveMs: 15_000,
-  limits: { maxQueued: 2_000, maxQueuedBytes: 1_000_000 },
+  limits: { maxQueued: 20_000, stallMs: 20_000 },
 }
 
 interface Published {
@@ -126,6 +126,7 @@ export function createEventHub(sql: Sql, options: Partial<EventHubOptions> = {})
 
   async function loop() {
     if (!running) return
+    for (const c of clients) c.checkStalled()
     let more = false
     try {
       more = await pollOnce()

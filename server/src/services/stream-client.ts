@@ -1,61 +1,86 @@
 import type { EventMessage } from 'fastify'
 
 export interface StreamClientLimits {
-  /** Events waiting for one client before it counts as not reading. */
+  /** Events waiting for one client past which it is dropped at once (they are shared, so this is pointers). */
   maxQueued: number
-  /** Bytes (of event data) waiting for one client before it counts as not reading. */
-  maxQueuedBytes: number
+  /** A client that has events waiting and has taken none for this long has stopped reading: it is dropped. */
+  stallMs: number
 }
 
 /**
- * One connected tab: a bounded queue read by its response stream. The stream pulls only as fast as the socket
- * drains (backpressure), so a tab that stops reading leaves events here; past the bounds it is dropped
- * (`onDrop`), which keeps the server's memory flat whatever a client does.
+ * One connected tab: a queue read by its response stream. The stream pulls only as fast as the socket drains
+ * (backpressure), so a tab that stops reading leaves events here; when it has taken nothing for `stallMs`, or
+ * the queue passes `maxQueued`, it is dropped (`onDrop`): the server's memory stays flat whatever a client
+ * does. The messages themselves are shared by every client's queue.
  */
 export class StreamClient implements AsyncIterable<EventMessage> {
   private queue: EventMessage[] = []
-  private bytes = 0
+  private head = 0
+  private lastProgress: number
   private wake: (() => void) | null = null
   private closed = false
-
   private readonly limits: StreamClientLimits
   private readonly onDrop: () => void
+  private readonly now: () => number
 
-  constructor(limits: StreamClientLimits, onDrop: () => void) {
+  constructor(limits: StreamClientLimits, onDrop: () => void, now: () => number = Date.now) {
     this.limits = limits
     this.onDrop = onDrop
+    this.now = now
+    this.lastProgress = now()
   }
 
   get isClosed() {
     return this.closed
   }
 
+  get queued() {
+    return this.queue.length - this.head
+  }
+
   offer(message: EventMessage): void {
     if (this.closed) return
-    const size = (message.data?.length ?? 0) + (message.id?.length ?? 0) + 32
-    if (this.queue.length >= this.limits.maxQueued || this.bytes + size > this.limits.maxQueuedBytes) {
-      this.close()
-      this.onDrop()
+    if (this.queued === 0) this.lastProgress = this.now()
+    if (this.checkStalled()) return
+    if (this.queued >= this.limits.maxQueued) {
+      this.drop()
       return
     }
     this.queue.push(message)
-    this.bytes += size
     this.wake?.()
+  }
+
+  /** Drops the client if it has stopped reading; the hub asks every client after each read. */
+  checkStalled(): boolean {
+    if (this.closed || this.queued === 0 || this.now() - this.lastProgress <= this.limits.stallMs)
+      return false
+    this.drop()
+    return true
+  }
+
+  private drop() {
+    this.close()
+    this.onDrop()
   }
 
   close(): void {
     if (this.closed) return
     this.closed = true
     this.queue = []
-    this.bytes = 0
+    this.head = 0
     this.wake?.()
   }
 
   async *[Symbol.asyncIterator](): AsyncIterator<EventMessage> {
     while (!this.closed) {
-      const next = this.queue.shift()
-      if (next) {
-        this.bytes -= (next.data?.length ?? 0) + (next.id?.length ?? 0) + 32
+      if (this.head < this.queue.length) {
+        const next = this.queue[this.head++] as EventMessage
+        this.lastProgress = this.now()
+        // Compact now and then instead of shifting on every read.
+        if (this.head > 1024 && this.head * 2 > this.queue.length) {
+          this.queue = this.queue.slice(this.head)
+          this.head = 0
+        }
         yield next
         continue
       }

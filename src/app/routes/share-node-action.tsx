@@ -1,27 +1,23 @@
 import { useNode } from '@/entities/node/api/get-node.ts'
-import { livenessOf, thresholdsFromConfig, type Liveness } from '@/entities/node/model/liveness.ts'
+import { livenessOf } from '@/entities/node/model/liveness.ts'
+import { useThresholds } from '@/entities/node/model/use-thresholds.ts'
+import { nodeMessages } from '@/entities/node/ui/node-messages.ts'
 import { ShareNodeButton } from '@/features/chat/components/share-node-button.tsx'
-import { useConfig } from '@/lib/config/config-context.tsx'
-import { defineMessages, useT } from '@/lib/i18n/use-t.ts'
+import { useT } from '@/lib/i18n/use-t.ts'
 import { useNow } from '@/lib/time/now-store.ts'
-
-const livenessWords = defineMessages<Liveness>({
-  uk: { online: 'онлайн', stale: 'затримується', offline: 'офлайн', unknown: 'невідомо' },
-  en: { online: 'online', stale: 'stale', offline: 'offline', unknown: 'unknown' },
-})
 
 /**
  * The node page's "share to room": the node's name, derived liveness, last heartbeat and a link to its page,
  * posted by the chat feature as a notice. Reads the node from the query the page already holds (no request).
  */
 export function ShareNodeAction({ nodeId }: { nodeId: string }) {
-  const config = useConfig()
-  const t = useT(livenessWords)
+  const thresholds = useThresholds()
+  const t = useT(nodeMessages)
   const now = useNow()
   const { data } = useNode(nodeId)
   if (data?.kind !== 'ok') return null
   const node = data.node
-  const liveness = livenessOf(node.last_heartbeat, now, thresholdsFromConfig(config))
+  const liveness = livenessOf(node.last_heartbeat, now, thresholds)
   return (
     <ShareNodeButton
       node={{

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query'
-import { recordObservedFleet } from '../model/observed-history-store.ts'
+import type { ObservedHistoryStore } from '../model/observed-history-store.ts'
 import type { NodeEntry, RegistryNode } from '../model/schemas.ts'
 import type { HeartbeatEvent, NodeEvent } from '../model/stream-events.ts'
 import type { FleetSnapshot } from './get-fleet.ts'
@@ -7,6 +7,7 @@ import type { HeartbeatHistory } from './get-heartbeats.ts'
 import type { NodeLookup } from './get-node.ts'
 import { entryKey } from './node-entry.ts'
 import { nodeKeys } from './query-keys.ts'
+import type { Registry } from './registry-http.ts'
 
 /** Index of `key` in entries sorted by key (as `getFleet` sorts them), or where it would go, negated minus one. */
 function findEntry(entries: readonly NodeEntry[], key: string): number {
@@ -28,7 +29,8 @@ function withEntry(snapshot: FleetSnapshot, entry: NodeEntry): FleetSnapshot {
   const entries = [...snapshot.entries]
   if (i >= 0) entries[i] = entry
   else entries.splice(-i - 1, 0, entry)
-  return { ...snapshot, entries }
+  // `seen` is what a poll returned, for the observed history: a pushed entry is recorded by the caller.
+  return { ...snapshot, entries, seen: [] }
 }
 
 function okNode(entry: NodeEntry | undefined): RegistryNode | null {
@@ -45,8 +47,13 @@ function beatApplied(node: RegistryNode, beat: HeartbeatEvent): RegistryNode | n
  * observed beats, and every raw-history window of that node. A beat for a node the page does not know yet
  * waits for its `node` event or the next poll; an older beat than the one shown changes nothing.
  */
-export function applyHeartbeatEvent(client: QueryClient, beat: HeartbeatEvent, at = Date.now()): void {
-  const fleet = client.getQueryData<FleetSnapshot>(nodeKeys.fleet())
+export function applyHeartbeatEvent(
+  target: { client: QueryClient; registry: Pick<Registry, 'baseUrl'>; observed: ObservedHistoryStore },
+  beat: HeartbeatEvent,
+  at = Date.now(),
+): void {
+  const { client, registry, observed } = target
+  const fleet = client.getQueryData<FleetSnapshot>(nodeKeys.fleet(registry))
   if (fleet) {
     const i = findEntry(fleet.entries, beat.node_id)
     const entry = i >= 0 ? fleet.entries[i] : undefined
@@ -55,34 +62,41 @@ export function applyHeartbeatEvent(client: QueryClient, beat: HeartbeatEvent, a
     if (entry?.kind === 'ok' && next) {
       const updated: NodeEntry = { ...entry, node: next }
       // Keep the query's timestamps: they say when the registry was last read, which a beat does not change.
-      client.setQueryData(nodeKeys.fleet(), withEntry(fleet, updated), { updatedAt: fleet.fetchedAt })
-      recordObservedFleet([updated], at)
+      client.setQueryData(nodeKeys.fleet(registry), withEntry(fleet, updated), { updatedAt: fleet.fetchedAt })
+      observed.record([updated], at)
     }
   }
-  client.setQueryData<NodeLookup>(nodeKeys.detail(beat.node_id), (old) => {
+  client.setQueryData<NodeLookup>(nodeKeys.detail(registry, beat.node_id), (old) => {
     const node = old?.kind === 'ok' ? beatApplied(old.node, beat) : null
     return old?.kind === 'ok' && node ? { ...old, node } : old
   })
   const row = { timestamp: beat.timestamp, status: beat.status, metrics: beat.metrics }
-  client.setQueriesData<HeartbeatHistory | null>({ queryKey: nodeKeys.heartbeatsOf(beat.node_id) }, (old) => {
-    if (!old || old.beats.some((b) => b.timestamp === beat.timestamp)) return old
-    const beats = [...old.beats, row].sort((a, b) => a.timestamp - b.timestamp)
-    return { ...old, beats }
-  })
+  client.setQueriesData<HeartbeatHistory | null>(
+    { queryKey: nodeKeys.heartbeatsOf(registry, beat.node_id) },
+    (old) => {
+      if (!old || old.beats.some((b) => b.timestamp === beat.timestamp)) return old
+      const beats = [...old.beats, row].sort((a, b) => a.timestamp - b.timestamp)
+      return { ...old, beats }
+    },
+  )
 }
 
 /**
  * A pushed registration or change of a node: upserted into the fleet and its page. The stream carries no
  * metadata, so a known node keeps the metadata the registry last sent.
  */
-export function applyNodeEvent(client: QueryClient, event: NodeEvent): void {
+export function applyNodeEvent(
+  target: { client: QueryClient; registry: Pick<Registry, 'baseUrl'> },
+  event: NodeEvent,
+): void {
+  const { client, registry } = target
   const merge = (old: RegistryNode | null): RegistryNode => ({
     ...event,
     metadata: old?.metadata ?? NO_METADATA,
     // A beat pushed before this event may be newer than the row the server read.
     last_heartbeat: newest(event.last_heartbeat, old?.last_heartbeat ?? null),
   })
-  const fleet = client.getQueryData<FleetSnapshot>(nodeKeys.fleet())
+  const fleet = client.getQueryData<FleetSnapshot>(nodeKeys.fleet(registry))
   if (fleet) {
     const i = findEntry(fleet.entries, event.node_id)
     const old = i >= 0 ? fleet.entries[i] : undefined
@@ -91,9 +105,9 @@ export function applyNodeEvent(client: QueryClient, event: NodeEvent): void {
       node: merge(okNode(old)),
       issues: old?.kind === 'ok' ? old.issues : [],
     }
-    client.setQueryData(nodeKeys.fleet(), withEntry(fleet, entry), { updatedAt: fleet.fetchedAt })
+    client.setQueryData(nodeKeys.fleet(registry), withEntry(fleet, entry), { updatedAt: fleet.fetchedAt })
   }
-  client.setQueryData<NodeLookup>(nodeKeys.detail(event.node_id), (old) =>
+  client.setQueryData<NodeLookup>(nodeKeys.detail(registry, event.node_id), (old) =>
     old?.kind === 'ok' ? { ...old, node: merge(old.node) } : old,
   )
 }

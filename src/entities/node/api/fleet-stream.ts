@@ -1,10 +1,14 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { useEffect } from 'react'
 import { useConfig } from '@/lib/config/config-context.tsx'
+import { useObservedHistory } from '../model/observed-history-context.tsx'
+import type { ObservedHistoryStore } from '../model/observed-history-store.ts'
 import { parseHeartbeatEvent, parseNodeEvent } from '../model/stream-events.ts'
 import { applyHeartbeatEvent, applyNodeEvent } from './apply-stream-event.ts'
 import { fleetStreamStateChanged } from './fleet-stream-state.ts'
 import { nodeKeys } from './query-keys.ts'
+import type { Registry } from './registry-http.ts'
+import { useRegistry } from './use-registry.ts'
 
 /** What the stream needs of `EventSource` (tests pass a fake). */
 export interface EventSourceLike {
@@ -28,10 +32,12 @@ const MAX_RETRY_MS = 60_000
 export function connectFleetStream(opts: {
   url: string
   client: QueryClient
+  registry: Pick<Registry, 'baseUrl'>
+  observed: ObservedHistoryStore
   open?: (url: string) => EventSourceLike
 }): () => void {
   const open = opts.open ?? ((url: string) => new EventSource(url))
-  const { client } = opts
+  const { client, registry } = opts
   let source: EventSourceLike | null = null
   let retryMs = FIRST_RETRY_MS
   let timer: ReturnType<typeof setTimeout> | undefined
@@ -41,7 +47,7 @@ export function connectFleetStream(opts: {
     fleetStreamStateChanged('lost')
     if (!wasOpen) return
     wasOpen = false
-    void client.refetchQueries({ queryKey: nodeKeys.fleet(), type: 'active' })
+    void client.refetchQueries({ queryKey: nodeKeys.fleet(registry), type: 'active' })
   }
 
   const connect = () => {
@@ -62,11 +68,11 @@ export function connectFleetStream(opts: {
     }
     es.addEventListener('heartbeat', (ev) => {
       const beat = typeof ev.data === 'string' ? parseHeartbeatEvent(ev.data) : null
-      if (beat) applyHeartbeatEvent(client, beat)
+      if (beat) applyHeartbeatEvent(opts, beat)
     })
     es.addEventListener('node', (ev) => {
       const node = typeof ev.data === 'string' ? parseNodeEvent(ev.data) : null
-      if (node) applyNodeEvent(client, node)
+      if (node) applyNodeEvent(opts, node)
     })
   }
 
@@ -85,8 +91,11 @@ export function connectFleetStream(opts: {
 export function useFleetStream(): void {
   const events = useConfig().server?.events
   const client = useQueryClient()
+  const registry = useRegistry()
+  const observed = useObservedHistory()
   useEffect(() => {
     if (!events || typeof EventSource === 'undefined') return
-    return connectFleetStream({ url: new URL(events, `${window.location.origin}/`).href, client })
-  }, [events, client])
+    const url = new URL(events, `${window.location.origin}/`).href
+    return connectFleetStream({ url, client, registry, observed })
+  }, [events, client, registry, observed])
 }

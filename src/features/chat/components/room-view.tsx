@@ -12,7 +12,7 @@ import { useTypingUsers } from '../hooks/use-typing-users.ts'
 import { Composer } from './composer.tsx'
 import { ConnectionStatus } from './connection-status.tsx'
 import { MemberList } from './member-list.tsx'
-import { TimelineView } from './timeline-view.tsx'
+import { ChatTimeline } from './chat-timeline.tsx'
 import { TypingIndicator } from './typing-indicator.tsx'
 
 /** A joined room: header (name, online count, connection, extra slot), timeline, typing, composer, members. */
@@ -38,7 +38,12 @@ export function RoomView({
   const { members, onlineCount } = useRoomMembers(client, room)
   const typing = useTypingUsers(client, room)
   const lastItem = timeline.items.at(-1)
-  useReadReceipt(client, lastItem?.kind === 'event' ? lastItem.event : undefined, activityAllowed && live)
+  useReadReceipt(
+    client,
+    room,
+    lastItem?.kind === 'event' ? lastItem.event : undefined,
+    activityAllowed && live,
+  )
 
   return (
     <section aria-label={room.name} className="flex min-h-0 flex-1 flex-col">
@@ -69,7 +74,7 @@ export function RoomView({
       </header>
       <div className="flex min-h-0 flex-1">
         <div className="flex min-w-0 flex-1 flex-col">
-          <TimelineView
+          <ChatTimeline
             client={client}
             room={room}
             items={timeline.items}

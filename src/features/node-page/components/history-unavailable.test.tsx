@@ -36,7 +36,7 @@ describe('the node page when the server cannot read its database', () => {
     const uptime = () => screen.getByRole('region', { name: 'Uptime' }).textContent
 
     databaseDown()
-    await act(() => client.refetchQueries({ queryKey: nodeKeys.all }))
+    await act(() => client.refetchQueries({ queryKey: nodeKeys.all(getRegistry().registry) }))
 
     const banner = await screen.findByText(
       /History is unavailable: the console server cannot read its database/,

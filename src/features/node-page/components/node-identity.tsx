@@ -1,10 +1,11 @@
 import {
   livenessOf,
   classifyReportedStatus,
-  type Liveness,
   type LivenessThresholds,
 } from '@/entities/node/model/liveness.ts'
 import type { RegistryNode } from '@/entities/node/model/schemas.ts'
+import { livenessBorder, livenessText } from '@/entities/node/ui/liveness-style.ts'
+import { nodeMessages } from '@/entities/node/ui/node-messages.ts'
 import { cn } from '@/lib/cn.ts'
 import { useLang } from '@/lib/i18n/i18n-store.ts'
 import { useT } from '@/lib/i18n/use-t.ts'
@@ -12,19 +13,6 @@ import { formatDateTime, formatRelative } from '@/lib/time/format-time.ts'
 import { useNow } from '@/lib/time/now-store.ts'
 import { Card, Field, FieldList } from './field-list.tsx'
 import { nodePageMessages } from '../node-page-messages.ts'
-
-const LIVENESS_CLASS: Record<Liveness, string> = {
-  online: 'border-ok text-ok',
-  stale: 'border-warn text-warn',
-  offline: 'border-bad text-bad',
-  unknown: 'border-unknown text-unknown',
-}
-const LIVENESS_LABEL = {
-  online: 'livenessOnline',
-  stale: 'livenessStale',
-  offline: 'livenessOffline',
-  unknown: 'livenessUnknown',
-} as const
 
 /** Derived liveness with the heartbeat's age, ticking on the shared 1 s clock. */
 export function LivenessLine({
@@ -35,13 +23,20 @@ export function LivenessLine({
   thresholds: LivenessThresholds
 }) {
   const t = useT(nodePageMessages)
+  const livenessWord = useT(nodeMessages)
   const lang = useLang()
   const now = useNow()
   const liveness = livenessOf(lastHeartbeat, now, thresholds)
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
-      <span className={cn('rounded-full border px-2 py-0.5 text-xs font-semibold', LIVENESS_CLASS[liveness])}>
-        {t(LIVENESS_LABEL[liveness])}
+      <span
+        className={cn(
+          'rounded-full border px-2 py-0.5 text-xs font-semibold',
+          livenessBorder[liveness],
+          livenessText[liveness],
+        )}
+      >
+        {livenessWord(liveness)}
       </span>
       <span className="text-sm text-muted">
         {lastHeartbeat === null ? (

@@ -1,9 +1,10 @@
-import { useMemo, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import { Link } from 'react-router'
 import { streamAwarePollMs, useFleetStreamState } from '@/entities/node/api/fleet-stream-state.ts'
 import { useNode } from '@/entities/node/api/get-node.ts'
 import { useNodeProfile } from '@/entities/node/api/get-node-profile.ts'
-import { thresholdsFromConfig } from '@/entities/node/model/liveness.ts'
+import type { LivenessThresholds } from '@/entities/node/model/liveness.ts'
+import { useThresholds } from '@/entities/node/model/use-thresholds.ts'
 import type { RegistryNode } from '@/entities/node/model/schemas.ts'
 import { useConfig } from '@/lib/config/config-context.tsx'
 import { useLang } from '@/lib/i18n/i18n-store.ts'
@@ -26,7 +27,7 @@ export function NodePage({ nodeId, actions }: { nodeId: string; actions?: ReactN
   const t = useT(nodePageMessages)
   const lang = useLang()
   const config = useConfig()
-  const thresholds = useMemo(() => thresholdsFromConfig(config), [config])
+  const thresholds = useThresholds()
   const stream = useFleetStreamState()
   const node = useNode(nodeId, {
     refetchInterval: streamAwarePollMs(config.heartbeatIntervalSeconds * 1000, stream),
@@ -80,7 +81,7 @@ function NodeHeader({
   actions,
 }: {
   node: RegistryNode
-  thresholds: ReturnType<typeof thresholdsFromConfig>
+  thresholds: LivenessThresholds
   actions: ReactNode
 }) {
   return (

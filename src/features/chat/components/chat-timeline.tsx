@@ -36,7 +36,7 @@ interface Props {
  * there; older messages load on scrolling up without moving what the user reads; "jump to latest" when
  * new ones arrive while scrolled up.
  */
-export function TimelineView({ client, room, items, live, canPaginate, paginating, paginateBack }: Props) {
+export function ChatTimeline({ client, room, items, live, canPaginate, paginating, paginateBack }: Props) {
   const t = useT(chatMessages)
   const lang = useLang()
   const scrollRef = useRef<HTMLDivElement>(null)
