@@ -12,8 +12,9 @@ const dev = process.env.E2E_DEV === '1'
 
 export default defineConfig({
   testDir: './e2e',
-  // A local Synapse for the matrix specs (e2e/chat-*.spec.ts), started only when they are in the run.
-  globalSetup: './e2e/support/synapse-global-setup.ts',
+  // A local Synapse for the matrix specs (e2e/chat-*.spec.ts), and PostgreSQL, a registry stand-in and the
+  // console server for e2e/server.spec.ts: each started only when its specs are in the run.
+  globalSetup: ['./e2e/support/synapse-global-setup.ts', './e2e/support/server/server-global-setup.ts'],
   globalTeardown: './e2e/support/synapse-global-teardown.ts',
   fullyParallel: false,
   forbidOnly: true,

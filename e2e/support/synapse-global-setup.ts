@@ -35,6 +35,11 @@ const VALUE_OPTIONS = new Set([
 export function matrixSpecsInRun(argv = process.argv): boolean {
   if (process.env.E2E_MATRIX === '0') return false
   if (process.env.E2E_MATRIX === '1') return true
+  return specsInRun(/chat-|presence-|matrix/, argv)
+}
+
+/** Whether the run includes specs whose file names match `pattern` (a run without spec filters has all). */
+export function specsInRun(pattern: RegExp, argv = process.argv): boolean {
   const i = argv.findIndex((a) => a === 'test')
   const rest = i >= 0 ? argv.slice(i + 1) : []
   // The plain words, without the values of options that take one (`--output /tmp/out` is no spec filter).
@@ -42,7 +47,7 @@ export function matrixSpecsInRun(argv = process.argv): boolean {
   // Only spec-like words count (a stray value of an option not listed above is rarely one).
   const filters = args.filter((a) => a.includes('/') || a.includes('.spec') || a.includes('spec'))
   if (filters.length === 0) return true
-  return filters.some((f) => /chat-|presence-|matrix/.test(f))
+  return filters.some((f) => pattern.test(f))
 }
 
 export default function globalSetup() {

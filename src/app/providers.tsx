@@ -1,5 +1,6 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
 import { useLayoutEffect, useState, type ReactNode } from 'react'
+import { useFleetStream } from '@/entities/node/api/fleet-stream.ts'
 import { observeRegistryQueries } from '@/entities/node/api/observe-registry-queries.ts'
 import { ObservedHistoryProvider } from '@/entities/node/model/observed-history-context.tsx'
 import {
@@ -32,8 +33,17 @@ export function AppProviders({
   return (
     <ConfigProvider config={config}>
       <QueryClientProvider client={client}>
-        <ObservedHistoryProvider store={observed}>{children}</ObservedHistoryProvider>
+        <ObservedHistoryProvider store={observed}>
+          <FleetStream />
+          {children}
+        </ObservedHistoryProvider>
       </QueryClientProvider>
     </ConfigProvider>
   )
+}
+
+/** The tab's one push stream from the console server (nothing without one). */
+function FleetStream() {
+  useFleetStream()
+  return null
 }

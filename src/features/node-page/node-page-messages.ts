@@ -72,6 +72,10 @@ export const nodePageMessages = defineMessages({
     historyObserved:
       'Історія недоступна в реєстрі — показано {count} пульсів, отриманих з {time}, відколи відкрито сторінку.',
     historyFailed: 'Не вдалося завантажити історію: {error}',
+    historyUnavailable:
+      'Історія зараз недоступна: сервер консолі не може прочитати базу даних. Показано те, що вже було завантажено; сторінка повторює спроби сама.',
+    historyUnavailableShort: 'Історія недоступна.',
+    historyUnavailableReason: 'Причина',
     strip: 'Останні пульси',
     stripLabel: 'Останні {count} пульсів. Стрілки ліворуч і праворуч переходять між пульсами.',
     stripEmpty: 'Ще немає пульсів.',
@@ -186,6 +190,10 @@ export const nodePageMessages = defineMessages({
     history: 'Heartbeat history',
     historyObserved: 'History unavailable from the registry — showing {count} beats observed since {time}.',
     historyFailed: 'Could not load the history: {error}',
+    historyUnavailable:
+      'History is unavailable: the console server cannot read its database. What was already loaded stays on screen; the page keeps retrying.',
+    historyUnavailableShort: 'History is unavailable.',
+    historyUnavailableReason: 'Reason',
     strip: 'Latest heartbeats',
     stripLabel: 'The last {count} heartbeats. Left and right arrow keys move between beats.',
     stripEmpty: 'No heartbeats yet.',

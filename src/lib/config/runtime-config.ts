@@ -12,8 +12,25 @@ const optionalUrl = z
   .optional()
   .catch(undefined)
 
+/**
+ * The registry's base: absolute, or relative to the page (`"/"`: the console's own server, same origin).
+ * Trailing slashes go, but `"/"` stays `"/"`: it names a registry, where an empty string means demo mode.
+ */
+const registryUrl = z
+  .string()
+  .trim()
+  .transform((s) => (s === '' ? undefined : s.replace(/(.)\/+$/, '$1')))
+  .optional()
+  .catch(undefined)
+
+/** Present only where the console's server offers live push: the SSE route, relative or absolute. */
+const serverSchema = z
+  .object({ events: z.string().trim().min(1).optional().catch(undefined) })
+  .optional()
+  .catch(undefined)
+
 export const RuntimeConfigSchema = z.object({
-  registryUrl: optionalUrl,
+  registryUrl,
   /** Sent verbatim as the `Authorization` header to the registry (deployments put a proxy in front). */
   registryAuthorization: z.string().optional().catch(undefined),
   /** Expected interval between a node's heartbeats. */
@@ -31,6 +48,8 @@ export const RuntimeConfigSchema = z.object({
   gatewayUrl: optionalUrl,
   /** Minutes without input before the user shows as away. */
   idleMinutes: z.number().positive().max(240).default(5).catch(5),
+  /** What the console's own server offers (absent: the app polls the registry, as without a server). */
+  server: serverSchema,
   /** Demo fleet: seed and size of the simulator (demo mode only). */
   demo: z
     .object({

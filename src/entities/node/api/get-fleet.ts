@@ -5,6 +5,7 @@ import { HttpError } from '@/lib/http/fetch-json.ts'
 import { createSlicer, yieldToMain } from '@/lib/scheduling/yield-to-main.ts'
 import { NodesPageSchema, startTimeGeneration, type NodeEntry, type RegistryNode } from '../model/schemas.ts'
 import { nodeKeys } from './query-keys.ts'
+import { streamAwarePollMs, useFleetStreamState } from './fleet-stream-state.ts'
 import { entryKey, parseNodeEntry } from './node-entry.ts'
 import type { Registry } from './registry-http.ts'
 import { useRegistry } from './use-registry.ts'
@@ -200,12 +201,14 @@ export function fleetPollMs(c: Pick<RuntimeConfig, 'heartbeatIntervalSeconds' | 
 }
 
 /**
- * The whole fleet, polled at half the grace (see `fleetPollMs`). Keeps the last good snapshot while a poll fails
- * (`isError` with `data`), and backs off until the registry answers again. Pass `select` to subscribe to a
- * part of it (a poll that changes nothing in that part re-renders nothing).
+ * The whole fleet, polled at half the grace (see `fleetPollMs`), or only as a safety net while the server's push
+ * stream delivers the beats. Keeps the last good snapshot while a poll fails (`isError` with `data`), and backs
+ * off until the registry answers again. Pass `select` to subscribe to a part of it (a poll that changes nothing
+ * in that part re-renders nothing).
  */
 export function useFleet<T = FleetSnapshot>(select?: (snapshot: FleetSnapshot) => T) {
   const registry = useRegistry()
   const config = useConfig()
-  return useQuery({ ...fleetQueryOptions(registry, fleetPollMs(config)), select })
+  const stream = useFleetStreamState()
+  return useQuery({ ...fleetQueryOptions(registry, streamAwarePollMs(fleetPollMs(config), stream)), select })
 }

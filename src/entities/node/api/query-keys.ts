@@ -13,8 +13,11 @@ export const nodeKeys = {
   detail: (registry: RegistryRef, nodeId: string) => [...nodeKeys.all(registry), 'detail', nodeId] as const,
   profiles: (registry: RegistryRef) => [...nodeKeys.all(registry), 'profile'] as const,
   profile: (registry: RegistryRef, nodeId: string) => [...nodeKeys.profiles(registry), nodeId] as const,
+  /** Every raw-history window of one node (a pushed beat is appended to each). */
+  heartbeatsOf: (registry: RegistryRef, nodeId: string) =>
+    [...nodeKeys.all(registry), 'heartbeats', nodeId] as const,
   heartbeats: (registry: RegistryRef, nodeId: string, range: { since: number; until: number }) =>
-    [...nodeKeys.all(registry), 'heartbeats', nodeId, range] as const,
+    [...nodeKeys.heartbeatsOf(registry, nodeId), range] as const,
   buckets: (
     registry: RegistryRef,
     nodeId: string,

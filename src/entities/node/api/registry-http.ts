@@ -17,9 +17,14 @@ export interface Registry {
 /** Where the simulated registry answers in demo mode (intercepted by MSW, same origin). */
 export const DEMO_REGISTRY_PATH = '/demo-registry'
 
+/**
+ * The registry's absolute base URL, without a trailing slash. A relative `registryUrl` (`"/"` from the console's
+ * own server) is resolved against the page's origin; none means the demo registry.
+ */
 export function registryBaseUrl(config: Pick<RuntimeConfig, 'registryUrl'>, origin: string): string {
   // `||`, not `??`: an empty URL in config.json means demo mode too.
-  return config.registryUrl || `${origin}${DEMO_REGISTRY_PATH}`
+  const url = config.registryUrl || `${origin}${DEMO_REGISTRY_PATH}`
+  return new URL(url, `${origin}/`).href.replace(/\/+$/, '')
 }
 
 export function createRegistry(opts: {

@@ -26,10 +26,13 @@ export function HeartbeatStrip({
   beats,
   thresholds,
   slots = 120,
+  emptyText,
 }: {
   beats: readonly StripBeat[]
   thresholds: LivenessThresholds
   slots?: number
+  /** What to say when there is no beat to draw (default: none yet). */
+  emptyText?: string
 }) {
   const t = useT(nodePageMessages)
   const lang = useLang()
@@ -115,7 +118,7 @@ export function HeartbeatStrip({
     setHighlighted(beatAtX(x, size.width, slots, shown.length))
   }
 
-  if (shown.length === 0) return <p className="text-sm text-muted">{t('stripEmpty')}</p>
+  if (shown.length === 0) return <p className="text-sm text-muted">{emptyText ?? t('stripEmpty')}</p>
 
   const activeBeat = active === null ? undefined : shown[active]
   const tooltipLeft =

@@ -53,7 +53,7 @@ export function HistoryChartPanel({
         </>
       ) : (
         <p className="flex h-[220px] items-center justify-center rounded border border-dashed border-border text-sm text-muted">
-          {t('chartNoData')}
+          {history.unavailable === null ? t('chartNoData') : t('historyUnavailableShort')}
         </p>
       )}
     </div>

@@ -44,11 +44,14 @@ export function LatestMetrics({
   beat,
   loading,
   observedOnly,
+  unavailable = false,
 }: {
   beat: { timestamp: number; metrics: BeatMetrics | null } | null
   loading: boolean
   /** The registry has no history route: metrics travel only with history, so none can be shown. */
   observedOnly: boolean
+  /** History is unavailable (the server's database is down): say so, not that the node sent none. */
+  unavailable?: boolean
 }) {
   const t = useT(nodePageMessages)
   const lang = useLang()
@@ -63,7 +66,13 @@ export function LatestMetrics({
           <Skeleton className="h-6 w-full" />
         </div>
       ) : !beat || !m ? (
-        <p className="text-sm text-muted">{observedOnly ? t('noMetricsObserved') : t('noMetrics')}</p>
+        <p className="text-sm text-muted">
+          {unavailable
+            ? t('historyUnavailableShort')
+            : observedOnly
+              ? t('noMetricsObserved')
+              : t('noMetrics')}
+        </p>
       ) : (
         <div className="space-y-3">
           <p className="text-xs text-muted">

@@ -20,6 +20,8 @@ import { UptimePanel, type UptimeItem } from './uptime-panel.tsx'
 import { useNodeHistory } from '../hooks/use-node-history.ts'
 
 const ALL: HistoryRange[] = ['1h', '24h', '7d', '30d']
+/** A window whose history could not be read: "no data", never a made-up 0 %. */
+const NO_UPTIME = { upMs: 0, downMs: 0, windowMs: 0, ratio: null, outages: [] }
 
 const clockTime = (ts: number, lang: Lang) =>
   dateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' }).format(ts)
@@ -61,19 +63,21 @@ export function NodeHistoryArea({
     const uptime =
       h.status === 'loading'
         ? null
-        : h.resolutionMs === null
-          ? uptimeOf(h.spans, window, thresholds.onlineMs)
-          : withExtraDowntime(
-              uptimeOf(h.spans, window, thresholds.onlineMs),
-              thinBucketDowntime(
-                h.buckets,
-                h.resolutionMs,
-                intervalMs,
-                thresholds.onlineMs,
-                window,
-                lastHeartbeat,
-              ),
-            )
+        : h.status === 'error'
+          ? NO_UPTIME
+          : h.resolutionMs === null
+            ? uptimeOf(h.spans, window, thresholds.onlineMs)
+            : withExtraDowntime(
+                uptimeOf(h.spans, window, thresholds.onlineMs),
+                thinBucketDowntime(
+                  h.buckets,
+                  h.resolutionMs,
+                  intervalMs,
+                  thresholds.onlineMs,
+                  window,
+                  lastHeartbeat,
+                ),
+              )
     return { range: r, uptime, clippedFrom: clipped ? start : null }
   })
   const selected = history.ranges[range]
@@ -88,9 +92,14 @@ export function NodeHistoryArea({
           beat={latest}
           loading={history.recentStatus === 'loading'}
           observedOnly={history.ranges['1h'].source === 'observed'}
+          unavailable={history.unavailable !== null}
         />
         <Card title={t('strip')} id="node-strip">
-          <HeartbeatStrip beats={history.recent} thresholds={thresholds} />
+          <HeartbeatStrip
+            beats={history.recent}
+            thresholds={thresholds}
+            emptyText={history.unavailable === null ? undefined : t('historyUnavailableShort')}
+          />
         </Card>
       </div>
       <section
@@ -108,8 +117,18 @@ export function NodeHistoryArea({
             })}
           </Banner>
         )}
-        {selected.status === 'error' && (
-          <Banner tone="bad">{t('historyFailed', { error: selected.error?.message ?? '' })}</Banner>
+        {history.unavailable !== null ? (
+          <Banner tone="warn">
+            <p>{t('historyUnavailable')}</p>
+            <details className="mt-1">
+              <summary className="cursor-pointer text-xs text-muted">{t('historyUnavailableReason')}</summary>
+              <p className="mt-1 font-mono text-xs break-words">{history.unavailable}</p>
+            </details>
+          </Banner>
+        ) : (
+          selected.status === 'error' && (
+            <Banner tone="bad">{t('historyFailed', { error: selected.error?.message ?? '' })}</Banner>
+          )
         )}
         <HistoryChartPanel history={selected} range={range} onRangeChange={setRange} />
         <UptimePanel items={uptimes} onlineMs={thresholds.onlineMs} />

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { Link } from 'react-router'
+import { streamAwarePollMs, useFleetStreamState } from '@/entities/node/api/fleet-stream-state.ts'
 import { useNode } from '@/entities/node/api/get-node.ts'
 import { useNodeProfile } from '@/entities/node/api/get-node-profile.ts'
 import type { LivenessThresholds } from '@/entities/node/model/liveness.ts'
@@ -27,7 +28,10 @@ export function NodePage({ nodeId, actions }: { nodeId: string; actions?: ReactN
   const lang = useLang()
   const config = useConfig()
   const thresholds = useThresholds()
-  const node = useNode(nodeId, { refetchInterval: config.heartbeatIntervalSeconds * 1000 })
+  const stream = useFleetStreamState()
+  const node = useNode(nodeId, {
+    refetchInterval: streamAwarePollMs(config.heartbeatIntervalSeconds * 1000, stream),
+  })
   const entry = node.data
 
   if (node.isPending) return <NodePageSkeleton label={t('loading')} />

@@ -19,6 +19,8 @@ import {
   type AliveSpan,
 } from '@/entities/node/model/outages.ts'
 import type { BeatMetrics } from '@/entities/node/model/schemas.ts'
+import { HttpError } from '@/lib/http/fetch-json.ts'
+import { useLastGood } from './use-last-good.ts'
 
 /** A beat as the page uses it, from the registry's history or from what the page observed. */
 export interface PageBeat {
@@ -31,6 +33,11 @@ export interface RangeHistory {
   range: HistoryRange
   status: 'loading' | 'ready' | 'error'
   error: Error | null
+  /**
+   * The server's reason when the history route answered 503 (its database is down): what was loaded before
+   * stays, and the page says history is unavailable rather than that there is none. Null otherwise.
+   */
+  unavailable: string | null
   /** 'observed' when the registry has no history route (404): the page's own observations stand in. */
   source: 'registry' | 'observed'
   series: MetricSeries
@@ -50,6 +57,8 @@ export interface NodeHistory {
   recentStatus: 'loading' | 'ready' | 'error'
   /** True when any range fell back to observed beats. */
   observedFallback: boolean
+  /** The reason history is unavailable (503 from the history route), from any range; null when it is not. */
+  unavailable: string | null
   ranges: Record<HistoryRange, RangeHistory>
 }
 
@@ -75,7 +84,7 @@ export function useNodeHistory(
   const spec = RANGE_SPECS['1h']
   const w1h = rangeQueryWindow(spec, now)
   const raw = useHeartbeats(nodeId, w1h, spec.refreshMs)
-  const rawData = raw.data
+  const rawData = useLastGood(nodeId, raw.data)
   const source = rawData === null ? 'observed' : 'registry'
   const observed = useMemo(() => opts.observed.map(observedToPageBeat), [opts.observed])
   const observedSpans = useMemo(
@@ -99,6 +108,7 @@ export function useNodeHistory(
     range: '1h',
     status: statusOf(raw.isPending, raw.isError, rawData),
     error: raw.error,
+    unavailable: unavailableReason(raw.error),
     source,
     series,
     spans: withLastBeat(recentSpans, lastHeartbeat),
@@ -115,6 +125,7 @@ export function useNodeHistory(
     recent: recent as PageBeat[],
     recentStatus: oneHour.status,
     observedFallback: HISTORY_RANGES.some((r) => ranges[r].source === 'observed'),
+    unavailable: HISTORY_RANGES.map((r) => ranges[r].unavailable).find((u) => u !== null) ?? null,
     ranges,
   }
 }
@@ -135,7 +146,7 @@ function useLongRange(
   const bucketSeconds = spec.source === 'buckets' ? spec.bucketSeconds : 60
   const window = rangeQueryWindow(spec, ctx.now)
   const q = useHeartbeatBuckets(nodeId, { ...window, bucketSeconds }, spec.refreshMs)
-  const data: BucketHistory | null | undefined = q.data
+  const data: BucketHistory | null | undefined = useLastGood(nodeId, q.data)
   const bucketMs = (data?.bucketSeconds ?? bucketSeconds) * 1000
   const absent = data === null
   const { observed, onlineMs } = ctx
@@ -161,6 +172,7 @@ function useLongRange(
     range,
     status: statusOf(q.isPending, q.isError, data),
     error: q.error,
+    unavailable: unavailableReason(q.error),
     source: absent ? 'observed' : 'registry',
     series,
     spans: withLastBeat(spans, ctx.lastHeartbeat),
@@ -173,6 +185,12 @@ function useLongRange(
 function statusOf(pending: boolean, error: boolean, data: unknown): RangeHistory['status'] {
   if (pending) return 'loading'
   return error && data === undefined ? 'error' : 'ready'
+}
+
+/** The server's reason when the history route says its database is down (503), else null. */
+function unavailableReason(error: Error | null): string | null {
+  if (!(error instanceof HttpError) || error.status !== 503) return null
+  return error.detail ?? error.message
 }
 
 const toPageBeat = (b: TimedHeartbeat): PageBeat => ({

@@ -1,0 +1,34 @@
+import { z } from 'zod'
+import { HeartbeatSchema, NodeSchema } from './schemas.ts'
+
+/**
+ * The console server's push events (`GET /api/v1/events`, Server-Sent Events). Read with the registry's own
+ * field rules: a beat whose time cannot be read, or a node without an id, is one event dropped, never more.
+ */
+export const HeartbeatEventSchema = HeartbeatSchema.extend({ node_id: z.string().min(1) })
+export type HeartbeatEvent = z.infer<typeof HeartbeatEventSchema> & { timestamp: number }
+
+/** A node row as the stream sends it: the registry's node without its metadata (the list keeps that). */
+export const NodeEventSchema = NodeSchema.omit({ metadata: true })
+export type NodeEvent = z.infer<typeof NodeEventSchema>
+
+function json(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
+
+/** One `heartbeat` event's data, or null when it cannot be used. */
+export function parseHeartbeatEvent(data: string): HeartbeatEvent | null {
+  const r = HeartbeatEventSchema.safeParse(json(data))
+  if (!r.success || r.data.timestamp === null) return null
+  return { ...r.data, timestamp: r.data.timestamp }
+}
+
+/** One `node` event's data, or null when it cannot be used. */
+export function parseNodeEvent(data: string): NodeEvent | null {
+  const r = NodeEventSchema.safeParse(json(data))
+  return r.success ? r.data : null
+}
