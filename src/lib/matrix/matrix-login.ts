@@ -1,3 +1,4 @@
+import '@/lib/csp/zod-without-eval.ts'
 import { z } from 'zod'
 import { localpartOf, rememberedDeviceId, type MatrixSession } from './matrix-session.ts'
 

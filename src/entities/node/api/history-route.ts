@@ -1,3 +1,4 @@
+import '@/lib/csp/zod-without-eval.ts'
 import type { z } from 'zod'
 import { HttpError } from '@/lib/http/fetch-json.ts'
 import type { Registry } from './registry-http.ts'

@@ -1,3 +1,4 @@
+import '@/lib/csp/zod-without-eval.ts'
 import { ZodError } from 'zod'
 import { HttpError } from '@/lib/http/fetch-json.ts'
 import { useLang, type Lang } from '@/lib/i18n/i18n-store.ts'

@@ -1,3 +1,4 @@
+import '@/lib/csp/zod-without-eval.ts'
 import type { SetPresence } from 'matrix-js-sdk'
 import { z } from 'zod'
 import type { PresenceState } from '../model/presence-machine.ts'

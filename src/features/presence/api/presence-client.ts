@@ -1,3 +1,4 @@
+import '@/lib/csp/zod-without-eval.ts'
 import type { MatrixClient } from 'matrix-js-sdk'
 import { z } from 'zod'
 
