@@ -105,7 +105,13 @@ describe.each(['a', 'b'] as const)('history from the registry database, schema %
   })
 
   it('answers an empty history for a silent node, and 404 for an unknown one', async () => {
-    expect((await get(path(QUIET_NODE.nodeId, { bucket: 60 }))).body.buckets).toEqual([])
+    expect(
+      (
+        await get(
+          path(QUIET_NODE.nodeId, { since: iso(FIRST_BEAT), until: iso(FIRST_BEAT + 7_200_000), bucket: 60 }),
+        )
+      ).body.buckets,
+    ).toEqual([])
     const unknown = await get(path('no-such-node', {}))
     expect(unknown).toEqual({ status: 404, body: { detail: 'Node not found: no-such-node' } })
   })
