@@ -179,10 +179,16 @@ describe('FleetOverview', () => {
     expect(await screen.findByText(/Stale since \d{2}:\d{2}:\d{2}/)).toBeInTheDocument()
     expect(screen.getByText('(HTTP 500)')).toBeInTheDocument()
     expect(await option('node-1-hetzner-gex44')).toBeTruthy()
+    // The registry card says the same as the banner: no green "healthy" beside "/health does not answer".
+    const card = screen.getByRole('region', { name: 'Registry' })
+    await waitFor(() => expect(card).toHaveTextContent('status unknown'))
+    expect(card).toHaveTextContent('/health does not answer')
+    expect(card).not.toHaveTextContent('status: healthy')
 
     getRegistry().sim.setFault('none')
     await user.click(screen.getByRole('button', { name: 'Retry now' }))
     await expect.poll(() => screen.queryByText(/Stale since/)).toBeNull()
+    await waitFor(() => expect(card).toHaveTextContent('status: healthy'))
   })
 
   it('shows a full error with a retry when the first load fails', async () => {

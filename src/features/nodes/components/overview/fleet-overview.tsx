@@ -66,7 +66,13 @@ export function FleetOverview() {
     const first = visible?.[0]
     if (first && (selectedKey === null || !visible.some((r) => r.key === selectedKey))) select(first.key)
   }, [visible, selectedKey, select])
-  const retry = useCallback(() => void fleet.refetch(), [fleet])
+  const { refetch: refetchFleet } = fleet
+  const { refetch: refetchHealth } = health
+  // "Retry now" asks the registry again for both, so the card recovers with the list.
+  const retry = useCallback(() => {
+    void refetchFleet()
+    void refetchHealth()
+  }, [refetchFleet, refetchHealth])
 
   // The query polls again `pollInterval` after a failure (it backs off while the registry keeps failing).
   const retryAt = fleet.isError ? fleet.errorUpdatedAt + pollInterval(fleet, fleetPollMs(config)) : null
