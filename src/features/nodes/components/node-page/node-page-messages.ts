@@ -74,10 +74,11 @@ export const nodePageMessages = defineMessages({
     gb: '{n} ГБ',
     history: 'Історія пульсів',
     historyObserved:
-      'Історія недоступна в реєстрі — показано {count} пульсів, отриманих з {time}, відколи відкрито сторінку.',
+      'Історія недоступна в реєстрі — показано {count, plural, one {# пульс, отриманий} few {# пульси, отримані} many {# пульсів, отриманих} other {# пульсу, отриманого}} з {time}, відколи відкрито сторінку.',
     historyFailed: 'Не вдалося завантажити історію: {error}',
     strip: 'Останні пульси',
-    stripLabel: 'Останні {count} пульсів. Стрілки ліворуч і праворуч переходять між пульсами.',
+    stripLabel:
+      '{count, plural, one {Останній # пульс} few {Останні # пульси} many {Останні # пульсів} other {Останні # пульсу}}. Стрілки ліворуч і праворуч переходять між пульсами.',
     stripEmpty: 'Ще немає пульсів.',
     beatTooltip: 'Пульс {index} з {count}: {time}, статус «{status}», {gap}{metrics}',
     beatFirst: 'перший у вибірці',
@@ -118,7 +119,8 @@ export const nodePageMessages = defineMessages({
     outageEnd: 'Кінець',
     outageOngoing: 'триває',
     outageOpenStart: 'до {time}',
-    outagesMore: 'і ще {count} давніших',
+    outagesMore:
+      'і ще {count, plural, one {# давніший} few {# давніші} many {# давніших} other {# давнішого}}',
   },
   en: {
     back: 'Back to the fleet overview',
@@ -192,10 +194,12 @@ export const nodePageMessages = defineMessages({
     diskFree: 'Free disk',
     gb: '{n} GB',
     history: 'Heartbeat history',
-    historyObserved: 'History unavailable from the registry — showing {count} beats observed since {time}.',
+    historyObserved:
+      'History unavailable from the registry — showing {count, plural, one {# beat} other {# beats}} observed since {time}.',
     historyFailed: 'Could not load the history: {error}',
     strip: 'Latest heartbeats',
-    stripLabel: 'The last {count} heartbeats. Left and right arrow keys move between beats.',
+    stripLabel:
+      '{count, plural, one {The last heartbeat} other {The last # heartbeats}}. Left and right arrow keys move between beats.',
     stripEmpty: 'No heartbeats yet.',
     beatTooltip: 'Beat {index} of {count}: {time}, status “{status}”, {gap}{metrics}',
     beatFirst: 'first in view',

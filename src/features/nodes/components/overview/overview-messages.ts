@@ -55,7 +55,8 @@ export const overviewMessages = defineMessages({
     lastBeat: 'серцебиття {age}',
     never: 'серцебиття не було',
     beats: 'Останні серцебиття, побачені відтоді, як сторінку відкрито',
-    beatsCount: '{count} серцебиття з моменту відкриття',
+    beatsCount:
+      '{count, plural, one {# серцебиття} few {# серцебиття} many {# серцебить} other {# серцебиття}} з моменту відкриття',
     reported: 'повідомлено: {status}',
     staleSince: 'Дані застаріли з {time} — повтор через {seconds} с',
     staleSinceNow: 'Дані застаріли з {time} — повторюємо…',
@@ -122,7 +123,7 @@ export const overviewMessages = defineMessages({
     lastBeat: 'heartbeat {age}',
     never: 'no heartbeat yet',
     beats: 'Recent heartbeats seen since the page opened',
-    beatsCount: '{count} heartbeats since the page opened',
+    beatsCount: '{count, plural, one {# heartbeat} other {# heartbeats}} since the page opened',
     reported: 'reported: {status}',
     staleSince: 'Stale since {time} — retrying in {seconds} s',
     staleSinceNow: 'Stale since {time} — retrying…',
