@@ -8,7 +8,11 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
-const features = ['nodes', 'topology', 'timeline', 'chat', 'presence']
+const features = ['overview', 'node-page', 'topology', 'fleet-events', 'chat', 'presence']
+
+// Test-only code lives in a `testing/` folder (the chat's older `test/` too); production code never imports it.
+const testOnlyFolders = ['src/**/testing/**', 'src/**/test/**']
+const testFiles = ['**/*.test.{ts,tsx}', ...testOnlyFolders]
 
 export default tseslint.config(
   {
@@ -67,6 +71,41 @@ export default tseslint.config(
             })),
             // The app never imports the mocks statically: demo mode loads them lazily.
           ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: testFiles,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)(testing|test)/',
+              message: 'Test doubles are for tests: production code does not import from a testing/ folder.',
+            },
+            {
+              group: ['vitest', 'vitest/*', '@testing-library/*', 'msw/node'],
+              message: 'Test tooling stays in tests and testing/ folders.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // A stand-in, fake, manual clock, in-memory channel or simulation is a test double: it lives in testing/.
+    files: ['src/**/*{stand-in,fake,manual-clock,memory-channel,simulation}*.{ts,tsx}'],
+    ignores: testFiles,
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'Program',
+          message: 'Test doubles and simulations live in a testing/ folder, not beside production code.',
         },
       ],
     },

@@ -11,11 +11,11 @@ import type { MetricSeries } from '@/entities/node/model/history-range.ts'
 type Loader = () => Promise<unknown>
 
 const chartModules: Record<string, Loader> = import.meta.glob(
-  '/src/features/nodes/components/node-page/draw-metrics-chart.ts',
+  '/src/features/node-page/canvas/draw-metrics-chart.ts',
 )
 const historyModules: Record<string, Loader> = import.meta.glob('/src/entities/node/model/history-range.ts')
 const presenceModules: Record<string, Loader> = import.meta.glob(
-  '/src/features/presence/model/presence-simulation.ts',
+  '/src/features/presence/testing/presence-simulation.ts',
 )
 
 async function load<T>(modules: Record<string, Loader>, exportName: string): Promise<T | null> {

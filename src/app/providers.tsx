@@ -1,14 +1,23 @@
-import { QueryClientProvider } from '@tanstack/react-query'
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
 import { useState, type ReactNode } from 'react'
 import { ConfigProvider } from '@/lib/config/config-context.tsx'
 import type { RuntimeConfig } from '@/lib/config/runtime-config.ts'
 import { createQueryClient } from './query-client.ts'
 
-export function AppProviders({ config, children }: { config: RuntimeConfig; children: ReactNode }) {
-  const [queryClient] = useState(createQueryClient)
+/** The app's providers; tests pass their own `queryClient` (no retries) through `renderWithProviders`. */
+export function AppProviders({
+  config,
+  queryClient,
+  children,
+}: {
+  config: RuntimeConfig
+  queryClient?: QueryClient
+  children: ReactNode
+}) {
+  const [client] = useState(() => queryClient ?? createQueryClient())
   return (
     <ConfigProvider config={config}>
-      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+      <QueryClientProvider client={client}>{children}</QueryClientProvider>
     </ConfigProvider>
   )
 }

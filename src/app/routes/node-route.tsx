@@ -1,5 +1,5 @@
 import { useParams } from 'react-router'
-import { NodePage } from '@/features/nodes/components/node-page/node-page.tsx'
+import { NodePage } from '@/features/node-page/components/node-page.tsx'
 import { ShareNodeAction } from './share-node-action.tsx'
 
 /** `/nodes/:nodeId`: the node page, with the chat's "share to room" in its header. */

@@ -1,4 +1,4 @@
-import { FleetOverview } from '@/features/nodes/components/overview/fleet-overview.tsx'
+import { FleetOverview } from '@/features/overview/components/fleet-overview.tsx'
 
 export function OverviewRoute() {
   return <FleetOverview />

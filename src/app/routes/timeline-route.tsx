@@ -1,5 +1,5 @@
-import { TimelineView } from '@/features/timeline/components/timeline-view.tsx'
+import { FleetEventsView } from '@/features/fleet-events/components/fleet-events-view.tsx'
 
 export function TimelineRoute() {
-  return <TimelineView />
+  return <FleetEventsView />
 }

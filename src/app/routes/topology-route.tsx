@@ -1,4 +1,4 @@
-import { FleetToolbar } from '@/features/nodes/components/overview/fleet-toolbar.tsx'
+import { FleetToolbar } from '@/features/overview/components/fleet-toolbar.tsx'
 import { TopologyView } from '@/features/topology/components/topology-view.tsx'
 
 /** The topology shares the overview's filters: the same toolbar, bound to the same URL parameters. */

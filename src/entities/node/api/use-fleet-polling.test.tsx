@@ -1,6 +1,5 @@
-import { focusManager, QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query'
-import { act, renderHook } from '@testing-library/react'
-import type { ReactNode } from 'react'
+import { focusManager, useQuery } from '@tanstack/react-query'
+import { act } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createNode } from '@mocks/registry/factories.ts'
 import { formatRegistryTime } from '@mocks/registry/registry-time.ts'
@@ -10,6 +9,7 @@ import { aliveSpansFromObserved, findOutages } from '../model/outages.ts'
 import { fleetQueryOptions } from './get-fleet.ts'
 import type { Registry } from './registry-http.ts'
 import { yieldToMain } from '@/lib/scheduling/yield-to-main.ts'
+import { renderHookWithProviders } from '@/testing/render-with-providers.tsx'
 
 const T0 = Date.UTC(2026, 10, 29, 9)
 const INTERVAL = 30_000
@@ -45,13 +45,7 @@ function manualRegistry() {
 }
 
 function renderFleet(registry: Registry, intervalMs = INTERVAL) {
-  const client = new QueryClient({
-    defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
-  })
-  const wrapper = ({ children }: { children: ReactNode }) => (
-    <QueryClientProvider client={client}>{children}</QueryClientProvider>
-  )
-  return renderHook(() => useQuery(fleetQueryOptions(registry, intervalMs)), { wrapper })
+  return renderHookWithProviders(() => useQuery(fleetQueryOptions(registry, intervalMs)))
 }
 
 /**

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createStandInTransport } from '../testing/stand-in-transport.ts'
 import { systemClock } from './clock.ts'
-import { createMemoryChannelHub } from './memory-channel.ts'
+import { createMemoryChannelHub } from '../testing/memory-channel.ts'
 import { createPresenceController, type PresenceController } from './presence-controller.ts'
 import { combineTabs, electLeader, type BroadcastChannelLike } from './tab-arbiter.ts'
 

@@ -1,0 +1,75 @@
+import { useId } from 'react'
+import { useT } from '@/lib/i18n/use-t.ts'
+import { cn } from '@/lib/cn.ts'
+import { Button } from '@/ui/button.tsx'
+import { EVENT_KINDS, type EventFilters } from '../model/derive-events.ts'
+import { fleetEventsMessages } from '../fleet-events-messages.ts'
+
+/** Node and kind filters of the timeline; the state lives in the URL (`?node=…&kind=stale,offline`). */
+export function FleetEventFilters({
+  filters,
+  onChange,
+  summary,
+}: {
+  filters: EventFilters
+  onChange: (f: EventFilters) => void
+  summary: string
+}) {
+  const t = useT(fleetEventsMessages)
+  const nodeId = useId()
+  const kindsId = useId()
+  return (
+    <div className="flex flex-wrap items-center gap-3 border-b border-border bg-surface px-4 py-3">
+      <label htmlFor={nodeId} className="text-sm font-medium">
+        {t('filterNode')}
+      </label>
+      <input
+        id={nodeId}
+        type="search"
+        value={filters.node}
+        placeholder={t('filterNodePlaceholder')}
+        autoComplete="off"
+        spellCheck={false}
+        onChange={(e) => onChange({ ...filters, node: e.target.value })}
+        className="min-w-0 basis-56 rounded-md border border-border bg-raised px-3 py-1.5 text-sm placeholder:text-muted"
+      />
+      <div role="group" aria-labelledby={kindsId} className="flex flex-wrap items-center gap-1">
+        <span id={kindsId} className="mr-1 text-xs font-medium uppercase tracking-wide text-muted">
+          {t('filterKinds')}
+        </span>
+        {EVENT_KINDS.map((k) => {
+          const on = filters.kinds.includes(k)
+          return (
+            <button
+              key={k}
+              type="button"
+              aria-pressed={on}
+              onClick={() =>
+                onChange({
+                  ...filters,
+                  kinds: on ? filters.kinds.filter((x) => x !== k) : [...filters.kinds, k],
+                })
+              }
+              className={cn(
+                'rounded-full border px-2.5 py-0.5 text-xs font-medium',
+                on
+                  ? 'border-accent bg-accent text-accent-fg'
+                  : 'border-border bg-raised text-fg hover:bg-sunken',
+              )}
+            >
+              {t(k)}
+            </button>
+          )
+        })}
+      </div>
+      {(filters.node !== '' || filters.kinds.length > 0) && (
+        <Button variant="ghost" onClick={() => onChange({ node: '', kinds: [] })}>
+          {t('clear')}
+        </Button>
+      )}
+      <span role="status" className="ml-auto text-sm tabular-nums text-muted">
+        {summary}
+      </span>
+    </div>
+  )
+}

@@ -1,0 +1,214 @@
+import { useEffect, useId, useRef } from 'react'
+import {
+  FLEET_LIVENESS_FILTERS,
+  FLEET_SORTS,
+  isFiltering,
+  type FleetFilters,
+  type FleetLivenessFilter,
+  type FleetSort,
+} from '@/entities/node/model/fleet-filters.ts'
+import { NODE_ROLES, NODE_TYPES } from '@/entities/node/model/schemas.ts'
+import { cn } from '@/lib/cn.ts'
+import { useT } from '@/lib/i18n/use-t.ts'
+import { Button } from '@/ui/button.tsx'
+import { overviewMessages } from '../overview-messages.ts'
+import { flushSearchDraft, useFleetFilterParams } from '../hooks/use-fleet-filter-params.ts'
+
+const sortLabel = {
+  name: 'sortName',
+  liveness: 'sortLiveness',
+  age: 'sortAge',
+  role: 'sortRole',
+  type: 'sortType',
+} as const satisfies Record<FleetSort, string>
+
+const livenessLabel = {
+  online: 'online',
+  stale: 'stale',
+  offline: 'offline',
+  unknown: 'unknown',
+  invalid: 'invalid',
+} as const satisfies Record<FleetLivenessFilter, string>
+
+function toggled<T>(list: readonly T[], v: T): T[] {
+  return list.includes(v) ? list.filter((x) => x !== v) : [...list, v]
+}
+
+const isTypingTarget = (el: EventTarget | null) =>
+  el instanceof HTMLElement &&
+  (el.isContentEditable || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT')
+
+function ToggleGroup<T extends string>({
+  label,
+  options,
+  selected,
+  labelOf,
+  onToggle,
+}: {
+  label: string
+  options: readonly T[]
+  selected: readonly T[]
+  labelOf: (v: T) => string
+  onToggle: (v: T) => void
+}) {
+  const id = useId()
+  return (
+    <div role="group" aria-labelledby={id} className="flex flex-wrap items-center gap-1">
+      <span id={id} className="mr-1 text-xs font-medium uppercase tracking-wide text-muted">
+        {label}
+      </span>
+      {options.map((v) => {
+        const on = selected.includes(v)
+        return (
+          <button
+            key={v}
+            type="button"
+            aria-pressed={on}
+            onClick={() => onToggle(v)}
+            className={cn(
+              'rounded-full border px-2.5 py-0.5 text-xs font-medium',
+              on
+                ? 'border-accent bg-accent text-accent-fg'
+                : 'border-border bg-raised text-fg hover:bg-sunken',
+            )}
+          >
+            {labelOf(v)}
+          </button>
+        )
+      })}
+    </div>
+  )
+}
+
+/**
+ * Search, filters and sort of the fleet, bound to the URL. The overview shows it above the list, and the app
+ * can place it above the topology view, which reads the same parameters. `/` focuses the search box.
+ * `livenessPresent` hides the rarer states (never seen, unreadable) when no node is in them.
+ */
+export function FleetToolbar({
+  livenessPresent,
+  summary,
+  onSearchArrowDown,
+}: {
+  livenessPresent?: ReadonlySet<FleetLivenessFilter>
+  summary?: string | undefined
+  /** Down from the search box moves into the results (the overview focuses its list). */
+  onSearchArrowDown?: () => void
+}) {
+  const t = useT(overviewMessages)
+  const { filters, filtersChanged, filtersCleared } = useFleetFilterParams()
+  const searchRef = useRef<HTMLInputElement>(null)
+  const searchId = useId()
+  const sortId = useId()
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(e.target)) return
+      e.preventDefault()
+      searchRef.current?.focus()
+      searchRef.current?.select()
+    }
+    document.addEventListener('keydown', onKey)
+    return () => document.removeEventListener('keydown', onKey)
+  }, [])
+
+  const liveness = FLEET_LIVENESS_FILTERS.filter(
+    (v) =>
+      !livenessPresent ||
+      (v !== 'unknown' && v !== 'invalid') ||
+      livenessPresent.has(v) ||
+      filters.liveness.includes(v),
+  )
+  const change = (patch: Partial<FleetFilters>) => filtersChanged(patch)
+
+  return (
+    <div className="flex flex-col gap-2 border-b border-border bg-surface px-4 py-3">
+      <div className="flex flex-wrap items-center gap-2">
+        <label htmlFor={searchId} className="sr-only">
+          {t('search')}
+        </label>
+        <input
+          id={searchId}
+          ref={searchRef}
+          type="search"
+          value={filters.q}
+          onChange={(e) => change({ q: e.target.value })}
+          // The typed text reaches the address bar when typing pauses, and before focus or the view moves on.
+          onBlur={flushSearchDraft}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && filters.q !== '') {
+              e.preventDefault()
+              change({ q: '' })
+            } else if (e.key === 'Enter') {
+              flushSearchDraft()
+            } else if (e.key === 'ArrowDown' && onSearchArrowDown) {
+              e.preventDefault()
+              flushSearchDraft()
+              onSearchArrowDown()
+            }
+          }}
+          placeholder={t('searchPlaceholder')}
+          aria-keyshortcuts="/"
+          autoComplete="off"
+          spellCheck={false}
+          className="min-w-0 flex-1 basis-64 rounded-md border border-border bg-raised px-3 py-1.5 text-sm placeholder:text-muted"
+        />
+        <label htmlFor={sortId} className="text-sm text-muted">
+          {t('sortBy')}
+        </label>
+        <select
+          id={sortId}
+          value={filters.sort}
+          onChange={(e) => change({ sort: e.target.value as FleetSort })}
+          className="rounded-md border border-border bg-raised px-2 py-1.5 text-sm"
+        >
+          {FLEET_SORTS.map((s) => (
+            <option key={s} value={s}>
+              {t(sortLabel[s])}
+            </option>
+          ))}
+        </select>
+        <Button
+          onClick={() => change({ dir: filters.dir === 'asc' ? 'desc' : 'asc' })}
+          aria-label={filters.dir === 'asc' ? t('dirAsc') : t('dirDesc')}
+          title={filters.dir === 'asc' ? t('dirAsc') : t('dirDesc')}
+        >
+          <span aria-hidden="true">{filters.dir === 'asc' ? '↑' : '↓'}</span>
+        </Button>
+        {isFiltering(filters) && (
+          <Button variant="ghost" onClick={filtersCleared}>
+            {t('clearFilters')}
+          </Button>
+        )}
+      </div>
+      <div className="flex flex-wrap items-center gap-x-5 gap-y-2">
+        <ToggleGroup
+          label={t('filterLiveness')}
+          options={liveness}
+          selected={filters.liveness}
+          labelOf={(v) => t(livenessLabel[v])}
+          onToggle={(v) => change({ liveness: toggled(filters.liveness, v) })}
+        />
+        <ToggleGroup
+          label={t('filterRole')}
+          options={NODE_ROLES}
+          selected={filters.role}
+          labelOf={(v) => v}
+          onToggle={(v) => change({ role: toggled(filters.role, v) })}
+        />
+        <ToggleGroup
+          label={t('filterType')}
+          options={NODE_TYPES}
+          selected={filters.type}
+          labelOf={(v) => v}
+          onToggle={(v) => change({ type: toggled(filters.type, v) })}
+        />
+        {summary && (
+          <span role="status" className="ml-auto text-sm text-muted">
+            {summary}
+          </span>
+        )}
+      </div>
+    </div>
+  )
+}
