@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { createManualClock } from './clock.ts'
-import { createMemoryChannelHub } from './memory-channel.ts'
+import { createManualClock } from '../testing/manual-clock.ts'
+import { createMemoryChannelHub } from '../testing/memory-channel.ts'
 import { createPresenceController, type PresenceController } from './presence-controller.ts'
-import { createRateLimitedServer } from './presence-simulation.ts'
+import { createRateLimitedServer } from '../testing/presence-simulation.ts'
 
 // The edges of Synapse's default `rc_presence` (one PUT per 10 s per user, then 429), as seen by another
 // user: what the fake server holds is what they are shown. Syncs are not modelled here: a /sync can make
