@@ -1,13 +1,25 @@
-import { useNode } from '@/entities/node/api/get-node.ts'
-import { livenessOf, thresholdsFromConfig, type Liveness } from '@/entities/node/model/liveness.ts'
+import { useNodeEntry } from '@/entities/node/api/use-node-entry.ts'
+import { livenessAsKnown, thresholdsFromConfig, type Liveness } from '@/entities/node/model/liveness.ts'
 import { ShareNodeButton } from '@/features/chat/components/share-node-button.tsx'
 import { useConfig } from '@/lib/config/config-context.tsx'
 import { defineMessages, useT } from '@/lib/i18n/use-t.ts'
 import { useNow } from '@/lib/time/now-store.ts'
 
 const livenessWords = defineMessages<Liveness>({
-  uk: { online: 'онлайн', stale: 'затримується', offline: 'офлайн', unknown: 'невідомо' },
-  en: { online: 'online', stale: 'stale', offline: 'offline', unknown: 'unknown' },
+  uk: {
+    online: 'онлайн',
+    stale: 'затримується',
+    offline: 'офлайн',
+    unknown: 'невідомо',
+    unreachable: 'невідомо (реєстр недоступний)',
+  },
+  en: {
+    online: 'online',
+    stale: 'stale',
+    offline: 'offline',
+    unknown: 'unknown',
+    unreachable: 'unknown (registry unreachable)',
+  },
 })
 
 /**
@@ -18,10 +30,10 @@ export function ShareNodeAction({ nodeId }: { nodeId: string }) {
   const config = useConfig()
   const t = useT(livenessWords)
   const now = useNow()
-  const { data } = useNode(nodeId)
-  if (data?.kind !== 'ok') return null
-  const node = data.node
-  const liveness = livenessOf(node.last_heartbeat, now, thresholdsFromConfig(config))
+  const { entry, readAt } = useNodeEntry(nodeId)
+  if (entry?.kind !== 'ok') return null
+  const node = entry.node
+  const liveness = livenessAsKnown(node.last_heartbeat, now, thresholdsFromConfig(config), readAt)
   return (
     <ShareNodeButton
       node={{

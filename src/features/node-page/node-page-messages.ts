@@ -9,7 +9,14 @@ export const nodePageMessages = defineMessages({
       'Реєстр не знає вузла «{id}». Можливо, агент зареєструвався знову під новим ідентифікатором.',
     invalidTitle: 'Запис вузла пошкоджено',
     invalidHint: 'Реєстр надіслав запис «{id}», який не вдалося прочитати: {error}',
-    loadFailed: 'Не вдалося завантажити вузол: {error}',
+    loadFailed: 'Не вдалося прочитати цей вузол з реєстру. Спробуйте ще раз за хвилину.',
+    technicalDetails: 'Технічні подробиці',
+    unroutable:
+      'Реєстр не може знайти цей id за адресою (у ньому є «/»): сторінку складено зі списку флоту, без профілю та історії реєстру.',
+    registryUnreachable:
+      'Реєстр недоступний з {time}. Стан вузла з того часу невідомий; дані оновляться, щойно реєстр відповість.',
+    metricsUnreachable: 'Метрики невідомі, поки реєстр недоступний.',
+    stripUnreachable: 'Нових пульсів не видно, поки реєстр недоступний.',
     retry: 'Повторити',
     fieldIssues: 'Частину полів цього запису не вдалося прочитати, вони показані як невідомі: {fields}',
     staleSince: 'Дані застаріли з {time}, повторна спроба…',
@@ -29,6 +36,7 @@ export const nodePageMessages = defineMessages({
     livenessStale: 'затримується',
     livenessOffline: 'офлайн',
     livenessUnknown: 'невідомо',
+    livenessUnreachable: 'невідомо (реєстр недоступний з {time})',
     addresses: 'Адреси',
     ip: 'Публічна IP',
     localIp: 'Локальна IP',
@@ -75,7 +83,7 @@ export const nodePageMessages = defineMessages({
     history: 'Історія пульсів',
     historyObserved:
       'Історія недоступна в реєстрі — показано {count, plural, one {# пульс, отриманий} few {# пульси, отримані} many {# пульсів, отриманих} other {# пульсу, отриманого}} з {time}, відколи відкрито сторінку.',
-    historyFailed: 'Не вдалося завантажити історію: {error}',
+    historyFailed: 'Не вдалося завантажити історію пульсів з реєстру.',
     strip: 'Останні пульси',
     stripLabel:
       '{count, plural, one {Останній # пульс} few {Останні # пульси} many {Останні # пульсів} other {Останні # пульсу}}. Стрілки ліворуч і праворуч переходять між пульсами.',
@@ -129,7 +137,14 @@ export const nodePageMessages = defineMessages({
     notFoundHint: 'The registry has no node “{id}”. Its agent may have registered again under a new id.',
     invalidTitle: 'Unreadable node record',
     invalidHint: 'The registry sent a record for “{id}” that could not be read: {error}',
-    loadFailed: 'Could not load the node: {error}',
+    loadFailed: 'The node could not be read from the registry. Try again in a minute.',
+    technicalDetails: 'Technical details',
+    unroutable:
+      'The registry cannot look this id up (it contains “/”): this page is built from the fleet list, without the registry’s profile and history.',
+    registryUnreachable:
+      'The registry has been unreachable since {time}. What the node did since is unknown; the page catches up as soon as the registry answers.',
+    metricsUnreachable: 'Metrics are unknown while the registry cannot be read.',
+    stripUnreachable: 'No new heartbeats can be seen while the registry cannot be read.',
     retry: 'Retry',
     fieldIssues: 'Some fields of this record could not be read and are shown as unknown: {fields}',
     staleSince: 'Stale since {time}, retrying…',
@@ -149,6 +164,7 @@ export const nodePageMessages = defineMessages({
     livenessStale: 'stale',
     livenessOffline: 'offline',
     livenessUnknown: 'unknown',
+    livenessUnreachable: 'unknown (registry unreachable since {time})',
     addresses: 'Addresses',
     ip: 'Public IP',
     localIp: 'Local IP',
@@ -196,7 +212,7 @@ export const nodePageMessages = defineMessages({
     history: 'Heartbeat history',
     historyObserved:
       'History unavailable from the registry — showing {count, plural, one {# beat} other {# beats}} observed since {time}.',
-    historyFailed: 'Could not load the history: {error}',
+    historyFailed: 'The heartbeat history could not be loaded from the registry.',
     strip: 'Latest heartbeats',
     stripLabel:
       '{count, plural, one {The last heartbeat} other {The last # heartbeats}}. Left and right arrow keys move between beats.',

@@ -18,6 +18,7 @@ export const FLEET_LIVENESS_FILTERS: readonly FleetLivenessFilter[] = [
   'stale',
   'offline',
   'unknown',
+  'unreachable',
   'invalid',
 ]
 
@@ -172,9 +173,10 @@ export function entryKeys(entry: NodeEntry): EntryKeys {
 const LIVENESS_RANK: Record<FleetLivenessFilter, number> = {
   offline: 0,
   stale: 1,
-  unknown: 2,
-  invalid: 3,
-  online: 4,
+  unreachable: 2,
+  unknown: 3,
+  invalid: 4,
+  online: 5,
 }
 
 type Compare = (a: EntryKeys, b: EntryKeys) => number

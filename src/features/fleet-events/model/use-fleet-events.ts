@@ -3,6 +3,7 @@ import { useMemo, useSyncExternalStore } from 'react'
 import { useFleet } from '@/entities/node/api/get-fleet.ts'
 import { heartbeatBucketsQueryOptions } from '@/entities/node/api/get-heartbeat-buckets.ts'
 import { useRegistry } from '@/entities/node/api/use-registry.ts'
+import { fleetReadAt } from '@/entities/node/api/use-registry-reach.ts'
 import { deriveFleetRows } from '@/entities/node/model/fleet.ts'
 import { useLivenessEpoch } from '@/entities/node/model/use-liveness-epoch.ts'
 import { livenessOf, thresholdsFromConfig } from '@/entities/node/model/liveness.ts'
@@ -11,6 +12,7 @@ import { aliveSpansFromBuckets, type AliveSpan } from '@/entities/node/model/out
 import { useConfig } from '@/lib/config/config-context.tsx'
 import {
   deriveFleetEvents,
+  eventsAsOf,
   selectHistoryNodes,
   type FleetEvent,
   type NodeEventInput,
@@ -57,9 +59,10 @@ export function useFleetEvents(nodeFilter: string) {
   const observed = useSyncExternalStore(subscribeObserved, observedVersion)
   const entries = fleet.data?.entries
   const fetchedAt = fleet.data?.fetchedAt ?? 0
+  const readAt = fleetReadAt(fleet)
   // Events are derived as of the last liveness change: a node that falls silent between two polls gets its
   // "went stale" the moment it crosses the threshold, and a quiet second costs nothing.
-  const asOf = Math.max(fetchedAt, useLivenessEpoch(entries, thresholds))
+  const asOf = eventsAsOf(useLivenessEpoch(entries, thresholds), fetchedAt, readAt)
   // One window per minute: the history queries keep their keys for a minute, then move on.
   const until = Math.ceil(fetchedAt / REFRESH_MS) * REFRESH_MS
   const range = useMemo(
@@ -170,5 +173,5 @@ export function useFleetEvents(nodeFilter: string) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `historyKey` stands for the query results
   }, [entries, observed, historyKey, historyIds, asOf, thresholds, range.since])
 
-  return { fleet, result, observedSince: observedHistory.observedSince() }
+  return { fleet, result, readAt, observedSince: observedHistory.observedSince() }
 }

@@ -26,10 +26,13 @@ export function HeartbeatStrip({
   beats,
   thresholds,
   slots = 120,
+  unreachable = false,
 }: {
   beats: readonly StripBeat[]
   thresholds: LivenessThresholds
   slots?: number
+  /** The registry cannot be read: an empty strip is not "no heartbeats yet". */
+  unreachable?: boolean
 }) {
   const t = useT(nodePageMessages)
   const lang = useLang()
@@ -115,7 +118,8 @@ export function HeartbeatStrip({
     setHighlighted(beatAtX(x, size.width, slots, shown.length))
   }
 
-  if (shown.length === 0) return <p className="text-sm text-muted">{t('stripEmpty')}</p>
+  if (shown.length === 0)
+    return <p className="text-sm text-muted">{unreachable ? t('stripUnreachable') : t('stripEmpty')}</p>
 
   const activeBeat = active === null ? undefined : shown[active]
   const tooltipLeft =

@@ -44,11 +44,14 @@ export function LatestMetrics({
   beat,
   loading,
   observedOnly,
+  unreachable = false,
 }: {
   beat: { timestamp: number; metrics: BeatMetrics | null } | null
   loading: boolean
   /** The registry has no history route: metrics travel only with history, so none can be shown. */
   observedOnly: boolean
+  /** The registry cannot be read: nothing can be said about metrics sent since. */
+  unreachable?: boolean
 }) {
   const t = useT(nodePageMessages)
   const lang = useLang()
@@ -63,7 +66,9 @@ export function LatestMetrics({
           <Skeleton className="h-6 w-full" />
         </div>
       ) : !beat || !m ? (
-        <p className="text-sm text-muted">{observedOnly ? t('noMetricsObserved') : t('noMetrics')}</p>
+        <p className="text-sm text-muted">
+          {unreachable ? t('metricsUnreachable') : observedOnly ? t('noMetricsObserved') : t('noMetrics')}
+        </p>
       ) : (
         <div className="space-y-3">
           <p className="text-xs text-muted">

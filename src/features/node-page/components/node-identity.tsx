@@ -1,5 +1,5 @@
 import {
-  livenessOf,
+  livenessAsKnown,
   classifyReportedStatus,
   type Liveness,
   type LivenessThresholds,
@@ -10,6 +10,7 @@ import { useLang } from '@/lib/i18n/i18n-store.ts'
 import { useT } from '@/lib/i18n/use-t.ts'
 import { formatDateTime, formatRelative } from '@/lib/time/format-time.ts'
 import { useNow } from '@/lib/time/now-store.ts'
+import { RegistryText, VisibleId } from '@/ui/registry-text.tsx'
 import { Card, Field, FieldList } from './field-list.tsx'
 import { nodePageMessages } from '../node-page-messages.ts'
 
@@ -18,30 +19,37 @@ const LIVENESS_CLASS: Record<Liveness, string> = {
   stale: 'border-warn text-warn',
   offline: 'border-bad text-bad',
   unknown: 'border-unknown text-unknown',
+  unreachable: 'border-unknown border-dashed text-unknown',
 }
 const LIVENESS_LABEL = {
   online: 'livenessOnline',
   stale: 'livenessStale',
   offline: 'livenessOffline',
   unknown: 'livenessUnknown',
+  unreachable: 'livenessUnreachable',
 } as const
 
 /** Derived liveness with the heartbeat's age, ticking on the shared 1 s clock. */
 export function LivenessLine({
   lastHeartbeat,
   thresholds,
+  readAt = null,
 }: {
   lastHeartbeat: number | null
   thresholds: LivenessThresholds
+  /** While the registry cannot be read: the start of the last good read. */
+  readAt?: number | null
 }) {
   const t = useT(nodePageMessages)
   const lang = useLang()
   const now = useNow()
-  const liveness = livenessOf(lastHeartbeat, now, thresholds)
+  const liveness = livenessAsKnown(lastHeartbeat, now, thresholds, readAt)
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
       <span className={cn('rounded-full border px-2 py-0.5 text-xs font-semibold', LIVENESS_CLASS[liveness])}>
-        {t(LIVENESS_LABEL[liveness])}
+        {liveness === 'unreachable'
+          ? t('livenessUnreachable', { time: formatDateTime(readAt ?? now, lang) })
+          : t(LIVENESS_LABEL[liveness])}
       </span>
       <span className="text-sm text-muted">
         {lastHeartbeat === null ? (
@@ -70,24 +78,36 @@ export function ReportedStatus({ status }: { status: string | null }) {
           : 'text-fg'
   return (
     <span className={cn('font-mono text-sm', cls)} title={t('reportedStatusHint')}>
-      {status ?? t('noReportedStatus')}
+      {status === null ? t('noReportedStatus') : <RegistryText value={status} />}
     </span>
   )
 }
 
-export function NodeIdentity({ node, thresholds }: { node: RegistryNode; thresholds: LivenessThresholds }) {
+export function NodeIdentity({
+  node,
+  thresholds,
+  readAt,
+}: {
+  node: RegistryNode
+  thresholds: LivenessThresholds
+  readAt: number | null
+}) {
   const t = useT(nodePageMessages)
   const lang = useLang()
   return (
     <Card title={t('identity')} id="node-identity">
       <FieldList>
         <Field label={t('nodeId')} mono>
-          {node.node_id}
+          <VisibleId value={node.node_id} />
         </Field>
-        <Field label={t('role')}>{node.node_role ?? t('none')}</Field>
-        <Field label={t('type')}>{node.node_type ?? t('none')}</Field>
+        <Field label={t('role')}>
+          {node.node_role ? <RegistryText value={node.node_role} /> : t('none')}
+        </Field>
+        <Field label={t('type')}>
+          {node.node_type ? <RegistryText value={node.node_type} /> : t('none')}
+        </Field>
         <Field label={t('liveness')}>
-          <LivenessLine lastHeartbeat={node.last_heartbeat} thresholds={thresholds} />
+          <LivenessLine lastHeartbeat={node.last_heartbeat} thresholds={thresholds} readAt={readAt} />
         </Field>
         <Field label={t('reportedStatus')}>
           <ReportedStatus status={node.status} />
@@ -118,7 +138,11 @@ export function NodeAddresses({ node, vpnIp }: { node: RegistryNode; vpnIp: stri
           {node.local_ip ?? system?.local_ip ?? t('none')}
         </Field>
         <Field label={t('hostname')} mono>
-          {node.hostname ?? system?.hostname ?? t('none')}
+          {(node.hostname ?? system?.hostname) ? (
+            <VisibleId value={node.hostname ?? system?.hostname ?? ''} />
+          ) : (
+            t('none')
+          )}
         </Field>
         <Field label={t('vpnIp')} mono>
           {vpnIp ?? t('none')}

@@ -17,6 +17,7 @@ const livenessKey = {
   stale: 'livenessStale',
   offline: 'livenessOffline',
   unknown: 'livenessUnknown',
+  unreachable: 'livenessUnreachable',
   invalid: 'invalid',
 } as const satisfies Record<FleetLivenessFilter, string>
 

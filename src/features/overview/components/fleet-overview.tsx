@@ -2,6 +2,7 @@ import { useCallback, useMemo, useRef } from 'react'
 import { useNavigate } from 'react-router'
 import { fleetPollMs, pollInterval, useFleet } from '@/entities/node/api/get-fleet.ts'
 import { useHealth } from '@/entities/node/api/get-health.ts'
+import { fleetReadAt } from '@/entities/node/api/use-registry-reach.ts'
 import {
   applyFleetFilters,
   isFiltering,
@@ -42,7 +43,9 @@ export function FleetOverview() {
   const config = useConfig()
   const fleet = useFleet()
   const health = useHealth()
-  const { rows, thresholds } = useFleetRows(fleet.data?.entries)
+  // While the registry cannot be read, a node it would have shown beating is unknown, not offline.
+  const readAt = fleetReadAt(fleet)
+  const { rows, thresholds } = useFleetRows(fleet.data?.entries, readAt)
   const { filters, filtersCleared } = useFleetFilterParams()
   const [selectedKey, select] = useSelectedNodeParam()
 

@@ -6,6 +6,7 @@ const tone: Record<FleetLivenessFilter, string> = {
   stale: 'text-warn',
   offline: 'text-bad',
   unknown: 'text-unknown',
+  unreachable: 'text-unknown',
   invalid: 'text-bad',
 }
 
@@ -15,6 +16,7 @@ const glyph: Record<FleetLivenessFilter, string> = {
   stale: '◐',
   offline: '○',
   unknown: '◌',
+  unreachable: '?',
   invalid: '⚠',
 }
 

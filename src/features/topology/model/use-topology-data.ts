@@ -7,7 +7,8 @@ import { nodeKeys } from '@/entities/node/api/query-keys.ts'
 import { useRegistry } from '@/entities/node/api/use-registry.ts'
 import { applyFleetFilters, isFiltering, parseFleetFilters } from '@/entities/node/model/fleet-filters.ts'
 import { useLivenessEpoch } from '@/entities/node/model/use-liveness-epoch.ts'
-import { livenessOf, thresholdsFromConfig, type Liveness } from '@/entities/node/model/liveness.ts'
+import { livenessAsKnown, thresholdsFromConfig, type Liveness } from '@/entities/node/model/liveness.ts'
+import { fleetReadAt } from '@/entities/node/api/use-registry-reach.ts'
 import type { NodeEntry, NodeProfile } from '@/entities/node/model/schemas.ts'
 import { useConfig } from '@/lib/config/config-context.tsx'
 import type { TopologyNodeView } from '../components/node-card.tsx'
@@ -56,14 +57,18 @@ export function useTopologyData() {
 
   const entries = fleet.data?.entries
   const epoch = useLivenessEpoch(entries, thresholds)
+  const readAt = fleetReadAt(fleet)
 
   const rows = useMemo<Row[] | null>(() => {
     if (!entries) return null
     return entries.map((entry) => ({
       entry,
-      liveness: entry.kind === 'ok' ? livenessOf(entry.node.last_heartbeat, epoch, thresholds) : 'invalid',
+      liveness:
+        entry.kind === 'ok'
+          ? livenessAsKnown(entry.node.last_heartbeat, epoch, thresholds, readAt)
+          : 'invalid',
     }))
-  }, [entries, epoch, thresholds])
+  }, [entries, epoch, thresholds, readAt])
 
   // The map orders nodes itself (by id, for a stable layout): without a filter, the list's sort is skipped.
   const visible = useMemo(
