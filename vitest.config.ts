@@ -5,12 +5,22 @@ export default mergeConfig(
   viteConfig,
   defineConfig({
     test: {
-      environment: 'jsdom',
-      include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts', 'scripts/**/*.test.ts'],
-      setupFiles: ['./src/testing/setup.ts'],
       restoreMocks: true,
-      pool: 'threads',
       testTimeout: 15_000,
+      projects: [
+        {
+          extends: true,
+          test: {
+            name: 'app',
+            environment: 'jsdom',
+            include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts', 'scripts/**/*.test.ts'],
+            setupFiles: ['./src/testing/setup.ts'],
+            pool: 'threads',
+          },
+        },
+        // The console server, against a throwaway PostgreSQL (server/vitest.config.ts).
+        './server/vitest.config.ts',
+      ],
     },
   }),
 )

@@ -29,8 +29,8 @@ describe('message tables', () => {
   })
 
   it('says "1 heartbeat", not "1 heartbeats", and "5 серцебить"', () => {
-    const overview = tables.find((t) => t.name.includes('overview-messages'))?.table
-    if (!overview) throw new Error('no overview messages')
+    const overview = tables.find((t) => t.name.includes('/node-messages'))?.table
+    if (!overview) throw new Error('no node messages')
     expect(translate(overview, 'en', 'beatsCount', { count: 1 })).toBe('1 heartbeat since the page opened')
     expect(translate(overview, 'en', 'beatsCount', { count: 3 })).toBe('3 heartbeats since the page opened')
     expect(translate(overview, 'uk', 'beatsCount', { count: 5 })).toBe('5 серцебить з моменту відкриття')

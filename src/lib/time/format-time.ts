@@ -34,17 +34,24 @@ export function formatDuration(ms: number, lang: Lang): string {
   return h % 24 ? `${d} ${u.d} ${h % 24} ${u.h}` : `${d} ${u.d}`
 }
 
+/** The Intl locale of a UI language: Ukrainian as in Ukraine, English as in Britain (24-hour clock, day first). */
+export function localeOf(lang: Lang): string {
+  return lang === 'uk' ? 'uk-UA' : 'en-GB'
+}
+
 const dtf = new Map<string, Intl.DateTimeFormat>()
-/** An absolute local date and time, e.g. for tooltips and the "stale since" banner. */
-export function formatDateTime(ts: number, lang: Lang, withSeconds = true): string {
-  const key = `${lang}:${withSeconds}`
+/** A date-time format for the language, made once per language and options (making one costs ~0.1 ms). */
+export function dateTimeFormat(lang: Lang, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${lang}:${JSON.stringify(options)}`
   let f = dtf.get(key)
   if (!f) {
-    f = new Intl.DateTimeFormat(lang === 'uk' ? 'uk-UA' : 'en-GB', {
-      dateStyle: 'short',
-      timeStyle: withSeconds ? 'medium' : 'short',
-    })
+    f = new Intl.DateTimeFormat(localeOf(lang), options)
     dtf.set(key, f)
   }
-  return f.format(ts)
+  return f
+}
+
+/** An absolute local date and time, e.g. for tooltips and the "stale since" banner. */
+export function formatDateTime(ts: number, lang: Lang, withSeconds = true): string {
+  return dateTimeFormat(lang, { dateStyle: 'short', timeStyle: withSeconds ? 'medium' : 'short' }).format(ts)
 }

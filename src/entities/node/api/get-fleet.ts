@@ -3,7 +3,6 @@ import { useConfig } from '@/lib/config/config-context.tsx'
 import type { RuntimeConfig } from '@/lib/config/runtime-config.ts'
 import { HttpError } from '@/lib/http/fetch-json.ts'
 import { createSlicer, yieldToMain } from '@/lib/scheduling/yield-to-main.ts'
-import { recordObservedFleet } from '../model/observed-history-store.ts'
 import { NodesPageSchema, startTimeGeneration, type NodeEntry, type RegistryNode } from '../model/schemas.ts'
 import { nodeKeys } from './query-keys.ts'
 import { entryKey, parseNodeEntry } from './node-entry.ts'
@@ -22,6 +21,8 @@ export interface FleetSnapshot {
   requests: number
   /** false when paging stopped at the page cap before a short page: the fleet shown may be partial. */
   complete: boolean
+  /** The entries this pass returned, when some in `entries` were carried over from the pass before. */
+  seen?: readonly NodeEntry[]
 }
 
 export const FLEET_PAGE_SIZE = 1000
@@ -169,22 +170,20 @@ export function pollInterval(
 /**
  * The fleet query, polled every `intervalMs`. React Query restarts the interval after every settled fetch and
  * joins a tick to the fetch in flight, so polls never overlap; it does not poll while the tab is hidden.
- * Each pass feeds the observed-beats store (no per-node request, ever) with what it returned, as seen at its
- * start: the nodes carried over from the previous pass were not seen again, and a poll in flight across a
- * clock jump (a sleeping laptop, a faked clock) says nothing about what happened during the jump.
+ * The snapshot keeps what the pass itself returned (`seen`) for the observed history
+ * (`observe-registry-queries.ts`).
  */
 export function fleetQueryOptions(registry: Registry, intervalMs: number) {
-  // One registry per page load (runtime config): the key need not name it.
-  // eslint-disable-next-line @tanstack/query/exhaustive-deps
   return queryOptions({
-    queryKey: nodeKeys.fleet(),
+    queryKey: nodeKeys.fleet(registry),
     queryFn: async ({ signal, client }) => {
-      const previous = client.getQueryData<FleetSnapshot>(nodeKeys.fleet())
+      const previous = client.getQueryData<FleetSnapshot>(nodeKeys.fleet(registry))
       const pass = await getFleet(registry, signal)
-      recordObservedFleet(pass.entries, pass.startedAt)
       // Each step walks the whole fleet: one task each, with input and paint between them.
       await yieldToMain()
-      return shareUnchanged(mergeWithPrevious(pass, previous), previous)
+      const merged = mergeWithPrevious(pass, previous)
+      const shared = shareUnchanged(merged, previous)
+      return merged === pass ? shared : { ...shared, seen: pass.entries }
     },
     // shareUnchanged does it per node, for a fraction of the cost of a deep compare.
     structuralSharing: false,

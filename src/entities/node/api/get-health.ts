@@ -20,10 +20,8 @@ export async function getHealth(registry: Registry, signal?: AbortSignal): Promi
 
 /** Polled with the fleet, at its period, backing off the same (capped) way while it fails. */
 export function healthQueryOptions(registry: Registry, intervalMs: number) {
-  // One registry per page load (runtime config): the key need not name it.
-  // eslint-disable-next-line @tanstack/query/exhaustive-deps
   return queryOptions({
-    queryKey: registryKeys.health(),
+    queryKey: registryKeys.health(registry),
     queryFn: ({ signal }) => getHealth(registry, signal),
     refetchInterval: (query) => pollInterval(query.state, intervalMs),
     refetchIntervalInBackground: false,

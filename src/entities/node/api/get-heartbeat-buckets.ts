@@ -40,10 +40,8 @@ export function heartbeatBucketsQueryOptions(
   range: { since: number; until: number; bucketSeconds: number },
   refetchMs: number,
 ) {
-  // The registry is fixed for the page's life (one runtime configuration): it is no part of the key.
-  // eslint-disable-next-line @tanstack/query/exhaustive-deps -- see above
   return queryOptions({
-    queryKey: nodeKeys.buckets(nodeId, range),
+    queryKey: nodeKeys.buckets(registry, nodeId, range),
     queryFn: ({ signal }) => getHeartbeatBuckets(registry, nodeId, range, signal),
     refetchInterval: refetchMs,
     refetchIntervalInBackground: false,

@@ -43,10 +43,8 @@ export function heartbeatsQueryOptions(
   range: { since: number; until: number },
   refetchMs: number,
 ) {
-  // The registry is fixed for the page's life (one runtime configuration): it is no part of the key.
-  // eslint-disable-next-line @tanstack/query/exhaustive-deps -- see above
   return queryOptions({
-    queryKey: nodeKeys.heartbeats(nodeId, range),
+    queryKey: nodeKeys.heartbeats(registry, nodeId, range),
     queryFn: ({ signal }) => getHeartbeats(registry, nodeId, range, signal),
     refetchInterval: refetchMs,
     refetchIntervalInBackground: false,

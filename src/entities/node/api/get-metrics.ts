@@ -16,10 +16,8 @@ export async function getRegistryMetrics(registry: Registry, signal?: AbortSigna
 }
 
 export function registryMetricsQueryOptions(registry: Registry, intervalMs: number) {
-  // One registry per page load (runtime config): the key need not name it.
-  // eslint-disable-next-line @tanstack/query/exhaustive-deps
   return queryOptions({
-    queryKey: registryKeys.metrics(),
+    queryKey: registryKeys.metrics(registry),
     queryFn: ({ signal }) => getRegistryMetrics(registry, signal),
     refetchInterval: (query) => pollInterval(query.state, intervalMs),
     refetchIntervalInBackground: false,

@@ -50,10 +50,8 @@ export async function getNodeProfile(
 }
 
 export function nodeProfileQueryOptions(registry: Registry, nodeId: string) {
-  // One registry per page load (runtime config): the key need not name it.
-  // eslint-disable-next-line @tanstack/query/exhaustive-deps
   return queryOptions({
-    queryKey: nodeKeys.profile(nodeId),
+    queryKey: nodeKeys.profile(registry, nodeId),
     queryFn: ({ signal }) => getNodeProfile(registry, nodeId, signal),
     // A profile changes on deploys, not per beat.
     staleTime: 5 * 60_000,

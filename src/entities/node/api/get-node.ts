@@ -1,6 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { HttpError } from '@/lib/http/fetch-json.ts'
-import { recordObservedFleet } from '../model/observed-history-store.ts'
 import type { NodeEntry } from '../model/schemas.ts'
 import { parseNodeEntry } from './node-entry.ts'
 import { nodeKeys } from './query-keys.ts'
@@ -21,25 +20,16 @@ export async function getNode(registry: Registry, nodeId: string, signal?: Abort
 }
 
 export function nodeQueryOptions(registry: Registry, nodeId: string) {
-  // One registry per page load (runtime config): the key need not name it.
-  // eslint-disable-next-line @tanstack/query/exhaustive-deps
   return queryOptions({
-    queryKey: nodeKeys.detail(nodeId),
-    queryFn: async ({ signal }) => {
-      // Like the fleet query: this answer is at least as fresh as the request's start, and the observed
-      // history must not take a fetch that was in flight across a clock jump for a watched silence.
-      const startedAt = Date.now()
-      const lookup = await getNode(registry, nodeId, signal)
-      if (lookup.kind === 'ok') recordObservedFleet([lookup], startedAt)
-      return lookup
-    },
+    queryKey: nodeKeys.detail(registry, nodeId),
+    queryFn: ({ signal }) => getNode(registry, nodeId, signal),
   })
 }
 
 /**
  * One node from the registry (a usable answer also feeds the observed history, so a registry without a
- * history route still leaves the node page something to show). A node the registry does not know resolves to `{kind: 'not-found'}` (not an
- * error), so the page can say so. Pass `refetchInterval` to keep it fresh on an open node page.
+ * history route still leaves the node page something to show). A node the registry does not know resolves
+ * to `{kind: 'not-found'}` (not an error), so the page can say so. Pass `refetchInterval` to keep it fresh on an open node page.
  */
 export function useNode(
   nodeId: string,

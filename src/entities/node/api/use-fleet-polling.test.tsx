@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createNode } from '@mocks/registry/factories.ts'
 import { formatRegistryTime } from '@mocks/registry/registry-time.ts'
 import { HttpError } from '@/lib/http/fetch-json.ts'
-import { observedHistory } from '../model/observed-history-store.ts'
+import type { ObservedHistoryStore } from '../model/observed-history-store.ts'
 import { aliveSpansFromObserved, findOutages } from '../model/outages.ts'
 import { fleetQueryOptions } from './get-fleet.ts'
 import type { Registry } from './registry-http.ts'
@@ -45,7 +45,9 @@ function manualRegistry() {
 }
 
 function renderFleet(registry: Registry, intervalMs = INTERVAL) {
-  return renderHookWithProviders(() => useQuery(fleetQueryOptions(registry, intervalMs)))
+  const view = renderHookWithProviders(() => useQuery(fleetQueryOptions(registry, intervalMs)))
+  observedHistory = view.observedHistory
+  return view
 }
 
 /**
@@ -62,9 +64,11 @@ async function settleSlices() {
   for (let i = 0; i < 5; i++) await act(() => yieldToMain())
 }
 
+/** The observed history of the last rendered fleet (each render gets a fresh one). */
+let observedHistory: ObservedHistoryStore
+
 beforeEach(() => {
   vi.useFakeTimers({ now: T0 })
-  observedHistory.reset()
 })
 afterEach(() => {
   focusManager.setFocused(undefined)

@@ -1,4 +1,3 @@
-import { useSyncExternalStore } from 'react'
 import { watchedSilenceAfter, type SeenBeat } from './outages.ts'
 import type { NodeEntry } from './schemas.ts'
 
@@ -43,9 +42,19 @@ export interface ObservedHistoryStore {
   subscribe(nodeId: string, listener: () => void): () => void
   /** Listens to every change (including `observedSince`). */
   subscribeAll(listener: () => void): () => void
+  /**
+   * The store as of now: a new object after every change that `subscribeAll` reports, so a memo that reads
+   * the history through it can name it as a dependency.
+   */
+  snapshot(): ObservedHistoryView
   /** Forgets everything (tests; a registry switch). */
   reset(): void
 }
+
+export type ObservedHistoryView = Pick<
+  ObservedHistoryStore,
+  'getBeats' | 'getHeartbeats' | 'hasWatchedSilence' | 'observedSince'
+>
 
 interface Ring {
   ts: Float64Array
@@ -74,6 +83,7 @@ export function createObservedHistoryStore(
   const listeners = new Map<string, Set<() => void>>()
   const allListeners = new Set<() => void>()
   let since: number | null = null
+  let view: ObservedHistoryView | null = null
 
   const statusId = (s: string | null): number => {
     let id = statusIds.get(s)
@@ -109,7 +119,7 @@ export function createObservedHistoryStore(
     return out
   }
 
-  return {
+  const store: ObservedHistoryStore = {
     record(entries, at) {
       const changed: string[] = []
       for (const e of entries) {
@@ -145,7 +155,10 @@ export function createObservedHistoryStore(
       const first = since === null
       if (first) since = at
       for (const id of changed) for (const l of listeners.get(id) ?? []) l()
-      if (first || changed.length > 0) for (const l of allListeners) l()
+      if (first || changed.length > 0) {
+        view = null
+        for (const l of allListeners) l()
+      }
     },
     getBeats(nodeId) {
       const r = rings.get(nodeId)
@@ -191,43 +204,22 @@ export function createObservedHistoryStore(
       allListeners.add(listener)
       return () => allListeners.delete(listener)
     },
+    snapshot() {
+      view ??= {
+        getBeats: (nodeId) => store.getBeats(nodeId),
+        getHeartbeats: (nodeId) => store.getHeartbeats(nodeId),
+        hasWatchedSilence: (nodeId, onlineMs) => store.hasWatchedSilence(nodeId, onlineMs),
+        observedSince: () => store.observedSince(),
+      }
+      return view
+    },
     reset() {
       rings.clear()
       since = null
+      view = null
       for (const l of allListeners) l()
       for (const set of listeners.values()) for (const l of set) l()
     },
   }
-}
-
-/** The page's one store, fed by the fleet query (`fleetQueryOptions`). */
-export const observedHistory = createObservedHistoryStore()
-
-/** Records what one poll returned into the page's store; `at`: see `ObservedHistoryStore.record`. */
-export function recordObservedFleet(entries: readonly NodeEntry[], at: number): void {
-  observedHistory.record(entries, at)
-}
-
-/** Beat instants (ms, oldest first) this page has observed for a node; re-renders only when it gets a beat. */
-export function useObservedBeats(nodeId: string): readonly number[] {
-  return useSyncExternalStore(
-    (cb) => observedHistory.subscribe(nodeId, cb),
-    () => observedHistory.getBeats(nodeId),
-  )
-}
-
-/** The observed beats with the status each reported and `seenUntil`, oldest first. */
-export function useObservedHeartbeats(nodeId: string): readonly ObservedBeat[] {
-  return useSyncExternalStore(
-    (cb) => observedHistory.subscribe(nodeId, cb),
-    () => observedHistory.getHeartbeats(nodeId),
-  )
-}
-
-/** When this page started observing the fleet (null until the first poll answered). */
-export function useObservedSince(): number | null {
-  return useSyncExternalStore(
-    (cb) => observedHistory.subscribeAll(cb),
-    () => observedHistory.observedSince(),
-  )
+  return store
 }

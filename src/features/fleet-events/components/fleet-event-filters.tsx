@@ -1,7 +1,7 @@
 import { useId } from 'react'
 import { useT } from '@/lib/i18n/use-t.ts'
-import { cn } from '@/lib/cn.ts'
 import { Button } from '@/ui/button.tsx'
+import { ToggleGroup, toggled } from '@/ui/toggle-group.tsx'
 import { EVENT_KINDS, type EventFilters } from '../model/derive-events.ts'
 import { fleetEventsMessages } from '../fleet-events-messages.ts'
 
@@ -17,7 +17,6 @@ export function FleetEventFilters({
 }) {
   const t = useT(fleetEventsMessages)
   const nodeId = useId()
-  const kindsId = useId()
   return (
     <div className="flex flex-wrap items-center gap-3 border-b border-border bg-surface px-4 py-3">
       <label htmlFor={nodeId} className="text-sm font-medium">
@@ -33,35 +32,13 @@ export function FleetEventFilters({
         onChange={(e) => onChange({ ...filters, node: e.target.value })}
         className="min-w-0 basis-56 rounded-md border border-border bg-raised px-3 py-1.5 text-sm placeholder:text-muted"
       />
-      <div role="group" aria-labelledby={kindsId} className="flex flex-wrap items-center gap-1">
-        <span id={kindsId} className="mr-1 text-xs font-medium uppercase tracking-wide text-muted">
-          {t('filterKinds')}
-        </span>
-        {EVENT_KINDS.map((k) => {
-          const on = filters.kinds.includes(k)
-          return (
-            <button
-              key={k}
-              type="button"
-              aria-pressed={on}
-              onClick={() =>
-                onChange({
-                  ...filters,
-                  kinds: on ? filters.kinds.filter((x) => x !== k) : [...filters.kinds, k],
-                })
-              }
-              className={cn(
-                'rounded-full border px-2.5 py-0.5 text-xs font-medium',
-                on
-                  ? 'border-accent bg-accent text-accent-fg'
-                  : 'border-border bg-raised text-fg hover:bg-sunken',
-              )}
-            >
-              {t(k)}
-            </button>
-          )
-        })}
-      </div>
+      <ToggleGroup
+        label={t('filterKinds')}
+        options={EVENT_KINDS}
+        selected={filters.kinds}
+        labelOf={(k) => t(k)}
+        onToggle={(k) => onChange({ ...filters, kinds: toggled(filters.kinds, k) })}
+      />
       {(filters.node !== '' || filters.kinds.length > 0) && (
         <Button variant="ghost" onClick={() => onChange({ node: '', kinds: [] })}>
           {t('clear')}

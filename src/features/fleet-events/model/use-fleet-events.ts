@@ -1,15 +1,16 @@
-import { useQueries } from '@tanstack/react-query'
-import { useMemo, useSyncExternalStore } from 'react'
+import { useQueries, type UseQueryResult } from '@tanstack/react-query'
+import { useMemo } from 'react'
 import { useFleet } from '@/entities/node/api/get-fleet.ts'
-import { heartbeatBucketsQueryOptions } from '@/entities/node/api/get-heartbeat-buckets.ts'
+import {
+  heartbeatBucketsQueryOptions,
+  type BucketHistory,
+} from '@/entities/node/api/get-heartbeat-buckets.ts'
 import { useRegistry } from '@/entities/node/api/use-registry.ts'
 import { fleetReadAt } from '@/entities/node/api/use-registry-reach.ts'
-import { deriveFleetRows } from '@/entities/node/model/fleet.ts'
-import { useLivenessEpoch } from '@/entities/node/model/use-liveness-epoch.ts'
-import { livenessOf, thresholdsFromConfig } from '@/entities/node/model/liveness.ts'
-import { observedHistory } from '@/entities/node/model/observed-history-store.ts'
+import { livenessOf } from '@/entities/node/model/liveness.ts'
+import { useFleetRows } from '@/entities/node/model/use-fleet-rows.ts'
+import { useObservedHistoryView } from '@/entities/node/model/observed-history-context.tsx'
 import { aliveSpansFromBuckets, type AliveSpan } from '@/entities/node/model/outages.ts'
-import { useConfig } from '@/lib/config/config-context.tsx'
 import {
   deriveFleetEvents,
   eventsAsOf,
@@ -26,13 +27,9 @@ export const HISTORY_NODE_LIMIT = 12
 const BUCKET_SECONDS = 60
 const REFRESH_MS = 60_000
 
-let version = 0
-const subscribeObserved = (cb: () => void) =>
-  observedHistory.subscribeAll(() => {
-    version += 1
-    cb()
-  })
-const observedVersion = () => version
+/** The bucket histories' parts the events read; `useQueries` shares the array while none of them changes. */
+const historyStates = (results: readonly UseQueryResult<BucketHistory | null>[]) =>
+  results.map((r) => ({ data: r.data, isError: r.isError, isPending: r.isPending }))
 
 function clipBefore(spans: AliveSpan[], until: number | undefined): AliveSpan[] {
   if (until === undefined) return spans
@@ -53,16 +50,16 @@ export type HistoryState = 'complete' | 'partial' | 'missing' | 'failed' | 'load
  */
 export function useFleetEvents(nodeFilter: string) {
   const fleet = useFleet()
-  const config = useConfig()
   const registry = useRegistry()
-  const thresholds = useMemo(() => thresholdsFromConfig(config), [config])
-  const observed = useSyncExternalStore(subscribeObserved, observedVersion)
+  const observed = useObservedHistoryView()
   const entries = fleet.data?.entries
   const fetchedAt = fleet.data?.fetchedAt ?? 0
   const readAt = fleetReadAt(fleet)
   // Events are derived as of the last liveness change: a node that falls silent between two polls gets its
-  // "went stale" the moment it crosses the threshold, and a quiet second costs nothing.
-  const asOf = eventsAsOf(useLivenessEpoch(entries, thresholds), fetchedAt, readAt)
+  // "went stale" the moment it crosses the threshold, and a quiet second costs nothing. (The rows' liveness
+  // cannot change between that change and now.)
+  const { rows, thresholds, epoch } = useFleetRows(entries, readAt)
+  const asOf = eventsAsOf(epoch, fetchedAt, readAt)
   // One window per minute: the history queries keep their keys for a minute, then move on.
   const until = Math.ceil(fetchedAt / REFRESH_MS) * REFRESH_MS
   const range = useMemo(
@@ -72,7 +69,6 @@ export function useFleetEvents(nodeFilter: string) {
 
   const historyIds = useMemo(() => {
     if (!entries) return []
-    // `observed` (a version) is a dependency: the observed beats read below change with it.
     const candidates = entries.flatMap((e) =>
       e.kind === 'ok'
         ? [
@@ -80,13 +76,12 @@ export function useFleetEvents(nodeFilter: string) {
               nodeId: e.node.node_id,
               name: e.node.node_name ?? e.node.node_id,
               online: livenessOf(e.node.last_heartbeat, fetchedAt, thresholds) === 'online',
-              observedGap: observedHistory.hasWatchedSilence(e.node.node_id, thresholds.onlineMs),
+              observedGap: observed.hasWatchedSilence(e.node.node_id, thresholds.onlineMs),
             },
           ]
         : [],
     )
     return selectHistoryNodes(candidates, nodeFilter, HISTORY_NODE_LIMIT)
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `observed` versions the store read inside
   }, [entries, observed, fetchedAt, thresholds, nodeFilter])
 
   const histories = useQueries({
@@ -95,17 +90,16 @@ export function useFleetEvents(nodeFilter: string) {
       enabled: until > 0,
       retry: false,
     })),
+    combine: historyStates,
   })
-  const historyKey = histories.map((h) => h.dataUpdatedAt).join(',')
 
   const result = useMemo(() => {
-    if (!entries) return null
+    if (!rows) return null
     const byId = new Map(historyIds.map((id, i) => [id, histories[i]]))
     let missing = false
     let failed = false
     let loading = false
     const inputs: NodeEventInput[] = []
-    const rows = deriveFleetRows(entries, asOf, thresholds)
     const registeredAt = new Map<string, number | null>()
     for (const r of rows) if (r.entry.kind === 'ok') registeredAt.set(r.key, r.entry.node.registered_at)
     const orphanOf = new Map<string, string>()
@@ -128,8 +122,8 @@ export function useFleetEvents(nodeFilter: string) {
       if (h?.isPending) loading = true
       // Only a node the page watched fall silent needs its observed beats: otherwise they hold no outage, and
       // the last heartbeat says it all. (Asked first, so the other nodes' beats are never materialized.)
-      const watched = observedHistory.hasWatchedSilence(n.node_id, thresholds.onlineMs)
-      const observed = watched ? observedHistory.getHeartbeats(n.node_id) : []
+      const watched = observed.hasWatchedSilence(n.node_id, thresholds.onlineMs)
+      const beats = watched ? observed.getHeartbeats(n.node_id) : []
       inputs.push({
         nodeId: n.node_id,
         name: n.node_name ?? n.node_id,
@@ -147,12 +141,12 @@ export function useFleetEvents(nodeFilter: string) {
                   now: asOf,
                   lastBeat: n.last_heartbeat,
                 }),
-                observed[0]?.ts,
+                beats[0]?.ts,
               ),
               from: range.since,
             }
           : null,
-        observed,
+        observed: beats,
       })
     }
     const events: FleetEvent[] = deriveFleetEvents(inputs, {
@@ -170,8 +164,7 @@ export function useFleetEvents(nodeFilter: string) {
             ? 'complete'
             : 'partial'
     return { events, history, historyCount: historyIds.length, orphanOf }
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `historyKey` stands for the query results
-  }, [entries, observed, historyKey, historyIds, asOf, thresholds, range.since])
+  }, [rows, observed, histories, historyIds, asOf, thresholds, range.since])
 
-  return { fleet, result, readAt, observedSince: observedHistory.observedSince() }
+  return { fleet, result, readAt, observedSince: observed.observedSince() }
 }

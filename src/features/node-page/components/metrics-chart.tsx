@@ -1,8 +1,8 @@
 import { memo, useEffect, useRef, useState, type MouseEvent } from 'react'
 import { METRICS, type MetricKey, type MetricSeries } from '@/entities/node/model/history-range.ts'
-import { useLang } from '@/lib/i18n/i18n-store.ts'
+import { useLang, type Lang } from '@/lib/i18n/i18n-store.ts'
 import { useT } from '@/lib/i18n/use-t.ts'
-import { formatDateTime } from '@/lib/time/format-time.ts'
+import { dateTimeFormat, formatDateTime } from '@/lib/time/format-time.ts'
 import {
   CHART_PADDING,
   METRIC_DASH,
@@ -22,10 +22,10 @@ export const metricColour = (c: ThemeColours): Record<MetricKey, string> => ({
 })
 const METRIC_LABEL = { cpu: 'cpu', mem: 'memory', disk: 'disk' } as const
 
-function tickFormatter(from: number, to: number, lang: string) {
+function tickFormatter(from: number, to: number, lang: Lang) {
   const long = to - from > 36 * 3_600_000
-  const f = new Intl.DateTimeFormat(
-    lang === 'uk' ? 'uk-UA' : 'en-GB',
+  const f = dateTimeFormat(
+    lang,
     long ? { day: '2-digit', month: '2-digit' } : { hour: '2-digit', minute: '2-digit' },
   )
   return (t: number) => f.format(t)

@@ -1,12 +1,12 @@
 import { useState } from 'react'
 import { RANGE_SPECS, type HistoryRange } from '@/entities/node/model/history-range.ts'
 import type { LivenessThresholds } from '@/entities/node/model/liveness.ts'
-import { useObservedHeartbeats, useObservedSince } from '@/entities/node/model/observed-history-store.ts'
+import { useObservedHeartbeats, useObservedSince } from '@/entities/node/model/observed-history-context.tsx'
 import { thinBucketDowntime, uptimeOf, withExtraDowntime } from '@/entities/node/model/uptime.ts'
 import { useConfig } from '@/lib/config/config-context.tsx'
-import { useLang } from '@/lib/i18n/i18n-store.ts'
+import { useLang, type Lang } from '@/lib/i18n/i18n-store.ts'
 import { useT } from '@/lib/i18n/use-t.ts'
-import { formatDuration } from '@/lib/time/format-time.ts'
+import { dateTimeFormat, formatDuration } from '@/lib/time/format-time.ts'
 import { useNow } from '@/lib/time/now-store.ts'
 import { Banner } from '@/ui/banner.tsx'
 import { ErrorDetails } from '@/ui/error-details.tsx'
@@ -22,12 +22,8 @@ import { useNodeHistory } from '../hooks/use-node-history.ts'
 
 const ALL: HistoryRange[] = ['1h', '24h', '7d', '30d']
 
-function clockTime(ts: number, lang: string) {
-  return new Intl.DateTimeFormat(lang === 'uk' ? 'uk-UA' : 'en-GB', {
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(ts)
-}
+const clockTime = (ts: number, lang: Lang) =>
+  dateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' }).format(ts)
 
 /**
  * Everything on the node page that moves with time: latest metrics, the beat strip, the chart, uptime and

@@ -1,10 +1,11 @@
 import {
   livenessAsKnown,
   classifyReportedStatus,
-  type Liveness,
   type LivenessThresholds,
 } from '@/entities/node/model/liveness.ts'
 import type { RegistryNode } from '@/entities/node/model/schemas.ts'
+import { livenessBorder, livenessText } from '@/entities/node/ui/liveness-style.ts'
+import { nodeMessages } from '@/entities/node/ui/node-messages.ts'
 import { cn } from '@/lib/cn.ts'
 import { useLang } from '@/lib/i18n/i18n-store.ts'
 import { useT } from '@/lib/i18n/use-t.ts'
@@ -13,21 +14,6 @@ import { useNow } from '@/lib/time/now-store.ts'
 import { RegistryText, VisibleId } from '@/ui/registry-text.tsx'
 import { Card, Field, FieldList } from './field-list.tsx'
 import { nodePageMessages } from '../node-page-messages.ts'
-
-const LIVENESS_CLASS: Record<Liveness, string> = {
-  online: 'border-ok text-ok',
-  stale: 'border-warn text-warn',
-  offline: 'border-bad text-bad',
-  unknown: 'border-unknown text-unknown',
-  unreachable: 'border-unknown border-dashed text-unknown',
-}
-const LIVENESS_LABEL = {
-  online: 'livenessOnline',
-  stale: 'livenessStale',
-  offline: 'livenessOffline',
-  unknown: 'livenessUnknown',
-  unreachable: 'livenessUnreachable',
-} as const
 
 /** Derived liveness with the heartbeat's age, ticking on the shared 1 s clock. */
 export function LivenessLine({
@@ -41,15 +27,22 @@ export function LivenessLine({
   readAt?: number | null
 }) {
   const t = useT(nodePageMessages)
+  const livenessWord = useT(nodeMessages)
   const lang = useLang()
   const now = useNow()
   const liveness = livenessAsKnown(lastHeartbeat, now, thresholds, readAt)
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
-      <span className={cn('rounded-full border px-2 py-0.5 text-xs font-semibold', LIVENESS_CLASS[liveness])}>
+      <span
+        className={cn(
+          'rounded-full border px-2 py-0.5 text-xs font-semibold',
+          livenessBorder[liveness],
+          livenessText[liveness],
+        )}
+      >
         {liveness === 'unreachable'
           ? t('livenessUnreachable', { time: formatDateTime(readAt ?? now, lang) })
-          : t(LIVENESS_LABEL[liveness])}
+          : livenessWord(liveness)}
       </span>
       <span className="text-sm text-muted">
         {lastHeartbeat === null ? (

@@ -1,10 +1,10 @@
-import { useMemo, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import { Link } from 'react-router'
 import { useNodeEntry } from '@/entities/node/api/use-node-entry.ts'
 import { useNodeProfile } from '@/entities/node/api/get-node-profile.ts'
-import { thresholdsFromConfig } from '@/entities/node/model/liveness.ts'
+import type { LivenessThresholds } from '@/entities/node/model/liveness.ts'
+import { useThresholds } from '@/entities/node/model/use-thresholds.ts'
 import type { RegistryNode } from '@/entities/node/model/schemas.ts'
-import { useConfig } from '@/lib/config/config-context.tsx'
 import { useLang } from '@/lib/i18n/i18n-store.ts'
 import { useT } from '@/lib/i18n/use-t.ts'
 import { formatDateTime } from '@/lib/time/format-time.ts'
@@ -26,8 +26,7 @@ import { NodeProfileCard, type ProfileState } from './node-profile-card.tsx'
 export function NodePage({ nodeId, actions }: { nodeId: string; actions?: ReactNode }) {
   const t = useT(nodePageMessages)
   const lang = useLang()
-  const config = useConfig()
-  const thresholds = useMemo(() => thresholdsFromConfig(config), [config])
+  const thresholds = useThresholds()
   // The fleet poll's data: liveness at the overview's rhythm, and a page for ids the registry cannot route.
   const node = useNodeEntry(nodeId)
   const entry = node.entry
@@ -86,7 +85,7 @@ function NodeHeader({
   actions,
 }: {
   node: RegistryNode
-  thresholds: ReturnType<typeof thresholdsFromConfig>
+  thresholds: LivenessThresholds
   readAt: number | null
   actions: ReactNode
 }) {

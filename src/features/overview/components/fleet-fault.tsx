@@ -1,6 +1,7 @@
 import { ZodError } from 'zod'
 import { HttpError } from '@/lib/http/fetch-json.ts'
-import { useLang } from '@/lib/i18n/i18n-store.ts'
+import { useLang, type Lang } from '@/lib/i18n/i18n-store.ts'
+import { dateTimeFormat } from '@/lib/time/format-time.ts'
 import { useT, type Translate } from '@/lib/i18n/use-t.ts'
 import { useNow } from '@/lib/time/now-store.ts'
 import { Banner } from '@/ui/banner.tsx'
@@ -27,16 +28,8 @@ export function describeFleetError(error: unknown, t: Translate<OverviewKey>): s
   return t('errorOther')
 }
 
-const clockFormats = new Map<string, Intl.DateTimeFormat>()
 /** HH:MM:SS in the user's language: the banner speaks of today. */
-function formatClock(ts: number, lang: string): string {
-  let f = clockFormats.get(lang)
-  if (!f) {
-    f = new Intl.DateTimeFormat(lang === 'uk' ? 'uk-UA' : 'en-GB', { timeStyle: 'medium' })
-    clockFormats.set(lang, f)
-  }
-  return f.format(ts)
-}
+const formatClock = (ts: number, lang: Lang) => dateTimeFormat(lang, { timeStyle: 'medium' }).format(ts)
 
 function RetryCountdown({ staleSince, retryAt }: { staleSince: number; retryAt: number | null }) {
   const t = useT(overviewMessages)

@@ -4,22 +4,13 @@ import { classifyReportedStatus } from '@/entities/node/model/liveness.ts'
 import type { RegistryNode } from '@/entities/node/model/schemas.ts'
 import { cn } from '@/lib/cn.ts'
 import { useT } from '@/lib/i18n/use-t.ts'
-import { HeartbeatAge } from './heartbeat-age.tsx'
-import { LivenessBadge } from './liveness-badge.tsx'
-import { ObservedBeatStrip } from './observed-beat-strip.tsx'
 import type { FleetRow } from '@/entities/node/model/fleet.ts'
+import { ObservedBeatStrip } from '@/entities/node/ui/beat-strip.tsx'
+import { LivenessBadge } from '@/entities/node/ui/liveness-badge.tsx'
+import { HeartbeatAge } from './heartbeat-age.tsx'
 import { overviewMessages } from '../overview-messages.ts'
 
 export const ROW_HEIGHT = 56
-
-const livenessKey = {
-  online: 'livenessOnline',
-  stale: 'livenessStale',
-  offline: 'livenessOffline',
-  unknown: 'livenessUnknown',
-  unreachable: 'livenessUnreachable',
-  invalid: 'invalid',
-} as const satisfies Record<FleetLivenessFilter, string>
 
 const badge = 'inline-flex max-w-40 truncate rounded border px-1.5 py-0.5 text-xs font-medium'
 
@@ -88,7 +79,7 @@ export const FleetListRow = memo(function FleetListRow({
     return (
       <div {...common}>
         <span className="w-28 shrink-0">
-          <LivenessBadge liveness="invalid" label={t('invalid')} />
+          <LivenessBadge liveness="invalid" />
         </span>
         <span className="min-w-0 flex-1">
           <span className="block truncate font-medium text-bad">{t('unreadable')}</span>
@@ -105,7 +96,7 @@ export const FleetListRow = memo(function FleetListRow({
   return (
     <div {...common}>
       <span className="w-28 shrink-0">
-        <LivenessBadge liveness={row.liveness} label={t(livenessKey[row.liveness])} />
+        <LivenessBadge liveness={row.liveness} />
       </span>
       <span className="min-w-0 flex-1">
         <span className="block truncate font-medium">{name}</span>

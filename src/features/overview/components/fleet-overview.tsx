@@ -20,7 +20,7 @@ import { fleetCounts, type FleetRow } from '@/entities/node/model/fleet.ts'
 import { overviewMessages } from '../overview-messages.ts'
 import { RegistryHealthCard } from './registry-health.tsx'
 import { useFleetFilterParams, useSelectedNodeParam } from '../hooks/use-fleet-filter-params.ts'
-import { useFleetRows } from '../hooks/use-fleet-rows.ts'
+import { useFleetRows } from '@/entities/node/model/use-fleet-rows.ts'
 
 function ListSkeleton() {
   return (

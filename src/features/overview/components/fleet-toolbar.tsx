@@ -8,9 +8,9 @@ import {
   type FleetSort,
 } from '@/entities/node/model/fleet-filters.ts'
 import { NODE_ROLES, NODE_TYPES } from '@/entities/node/model/schemas.ts'
-import { cn } from '@/lib/cn.ts'
 import { useT } from '@/lib/i18n/use-t.ts'
 import { Button } from '@/ui/button.tsx'
+import { ToggleGroup, toggled } from '@/ui/toggle-group.tsx'
 import { overviewMessages } from '../overview-messages.ts'
 import { flushSearchDraft, useFleetFilterParams } from '../hooks/use-fleet-filter-params.ts'
 
@@ -31,55 +31,9 @@ const livenessLabel = {
   invalid: 'invalid',
 } as const satisfies Record<FleetLivenessFilter, string>
 
-function toggled<T>(list: readonly T[], v: T): T[] {
-  return list.includes(v) ? list.filter((x) => x !== v) : [...list, v]
-}
-
 const isTypingTarget = (el: EventTarget | null) =>
   el instanceof HTMLElement &&
   (el.isContentEditable || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT')
-
-function ToggleGroup<T extends string>({
-  label,
-  options,
-  selected,
-  labelOf,
-  onToggle,
-}: {
-  label: string
-  options: readonly T[]
-  selected: readonly T[]
-  labelOf: (v: T) => string
-  onToggle: (v: T) => void
-}) {
-  const id = useId()
-  return (
-    <div role="group" aria-labelledby={id} className="flex flex-wrap items-center gap-1">
-      <span id={id} className="mr-1 text-xs font-medium uppercase tracking-wide text-muted">
-        {label}
-      </span>
-      {options.map((v) => {
-        const on = selected.includes(v)
-        return (
-          <button
-            key={v}
-            type="button"
-            aria-pressed={on}
-            onClick={() => onToggle(v)}
-            className={cn(
-              'rounded-full border px-2.5 py-0.5 text-xs font-medium',
-              on
-                ? 'border-accent bg-accent text-accent-fg'
-                : 'border-border bg-raised text-fg hover:bg-sunken',
-            )}
-          >
-            {labelOf(v)}
-          </button>
-        )
-      })}
-    </div>
-  )
-}
 
 /**
  * Search, filters and sort of the fleet, bound to the URL. The overview shows it above the list, and the app

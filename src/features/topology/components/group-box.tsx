@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react'
 import type { Liveness } from '@/entities/node/model/liveness.ts'
+import { livenessBg, livenessText } from '@/entities/node/ui/liveness-style.ts'
+import { nodeMessages } from '@/entities/node/ui/node-messages.ts'
 import { useT } from '@/lib/i18n/use-t.ts'
 import { cn } from '@/lib/cn.ts'
 import { DENSE_PAGE, GROUP_HEADER_H, TILE_H, type GroupLayout } from '../model/layout.ts'
-import { livenessBg, livenessText } from './liveness-style.ts'
 import { topologyMessages } from './topology-messages.ts'
 
 export type LivenessCounts = Record<Liveness, number>
@@ -31,6 +32,7 @@ export function GroupBox({
   children?: ReactNode
 }) {
   const t = useT(topologyMessages)
+  const liveness = useT(nodeMessages)
   const name = t(group.key)
   const total = group.memberIds.length
   const hidden = total - group.shownCount
@@ -82,7 +84,7 @@ export function GroupBox({
           <ul className="flex flex-wrap gap-x-3 gap-y-1 text-xs">
             {ORDER.map((l) => (
               <li key={l} className={cn('tabular-nums', livenessText[l])}>
-                {counts[l]} {t(l)}
+                {counts[l]} {liveness(l)}
               </li>
             ))}
           </ul>

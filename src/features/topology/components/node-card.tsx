@@ -7,8 +7,9 @@ import { formatRelative } from '@/lib/time/format-time.ts'
 import { useNow } from '@/lib/time/now-store.ts'
 import { cn } from '@/lib/cn.ts'
 import { CARD_H, CARD_W } from '../model/layout.ts'
-import { CardBeatStrip } from './card-beat-strip.tsx'
-import { livenessBg, livenessBorder, livenessText } from './liveness-style.ts'
+import { ObservedBeatStrip } from '@/entities/node/ui/beat-strip.tsx'
+import { livenessBg, livenessBorder, livenessText } from '@/entities/node/ui/liveness-style.ts'
+import { nodeMessages } from '@/entities/node/ui/node-messages.ts'
 import { topologyMessages } from './topology-messages.ts'
 
 /** What a card shows of a node; built once per snapshot by the view. */
@@ -42,6 +43,7 @@ export const NodeCard = memo(function NodeCard({
   gapMs: number
 }) {
   const t = useT(topologyMessages)
+  const liveness = useT(nodeMessages)
   const lang = useLang()
   const now = useNow()
   const age = node.lastHeartbeat === null ? null : formatRelative(node.lastHeartbeat, now, lang)
@@ -71,7 +73,7 @@ export const NodeCard = memo(function NodeCard({
           aria-hidden="true"
           className={cn('inline-block h-2.5 w-2.5 rounded-full', livenessBg[node.liveness])}
         />
-        <span className={cn('font-medium', livenessText[node.liveness])}>{t(node.liveness)}</span>
+        <span className={cn('font-medium', livenessText[node.liveness])}>{liveness(node.liveness)}</span>
         <span className="ml-auto truncate text-muted tabular-nums">
           {age === null ? (
             t('neverBeat')
@@ -83,7 +85,7 @@ export const NodeCard = memo(function NodeCard({
           )}
         </span>
       </span>
-      <CardBeatStrip nodeId={node.id} gapMs={gapMs} />
+      <ObservedBeatStrip nodeId={node.id} gapMs={gapMs} size="card" />
     </Link>
   )
 })

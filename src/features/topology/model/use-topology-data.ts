@@ -1,16 +1,13 @@
-import { useQueries, useQueryClient } from '@tanstack/react-query'
+import { useQueries } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import { useSearchParams } from 'react-router'
 import { useFleet } from '@/entities/node/api/get-fleet.ts'
-import { nodeProfileQueryOptions, type ProfileResult } from '@/entities/node/api/get-node-profile.ts'
-import { nodeKeys } from '@/entities/node/api/query-keys.ts'
+import { nodeProfileQueryOptions } from '@/entities/node/api/get-node-profile.ts'
+import { useCachedProfiles } from '@/entities/node/api/use-cached-profiles.ts'
 import { useRegistry } from '@/entities/node/api/use-registry.ts'
 import { applyFleetFilters, isFiltering, parseFleetFilters } from '@/entities/node/model/fleet-filters.ts'
-import { useLivenessEpoch } from '@/entities/node/model/use-liveness-epoch.ts'
-import { livenessAsKnown, thresholdsFromConfig, type Liveness } from '@/entities/node/model/liveness.ts'
 import { fleetReadAt } from '@/entities/node/api/use-registry-reach.ts'
-import type { NodeEntry, NodeProfile } from '@/entities/node/model/schemas.ts'
-import { useConfig } from '@/lib/config/config-context.tsx'
+import { useFleetRows } from '@/entities/node/model/use-fleet-rows.ts'
 import type { TopologyNodeView } from '../components/node-card.tsx'
 import {
   deriveTopology,
@@ -19,28 +16,8 @@ import {
   type TopologyRowInput,
 } from './derive-edges.ts'
 
-interface Row {
-  entry: NodeEntry
-  liveness: Liveness | 'invalid'
-}
-
 /** At most this many profiles are fetched for the topology (likely hubs); never one per node. */
 export const PROFILE_FETCH_LIMIT = 4
-
-/**
- * Every profile in the query cache: the few hub candidates this view asked for, and any the node page
- * fetched before. Reading the cache costs no request.
- */
-function cachedProfiles(client: ReturnType<typeof useQueryClient>): Map<string, NodeProfile> {
-  const out = new Map<string, NodeProfile>()
-  for (const [key, data] of client.getQueriesData<ProfileResult>({
-    queryKey: [...nodeKeys.all, 'profile'],
-  })) {
-    const id = key[2]
-    if (data?.kind === 'ok' && typeof id === 'string') out.set(id, data.profile)
-  }
-  return out
-}
 
 /**
  * Everything the topology draws, from the one polled fleet query: rows with liveness (re-derived only when
@@ -48,27 +25,12 @@ function cachedProfiles(client: ReturnType<typeof useQueryClient>): Map<string, 
  */
 export function useTopologyData() {
   const fleet = useFleet()
-  const config = useConfig()
-  const client = useQueryClient()
-  const thresholds = useMemo(() => thresholdsFromConfig(config), [config])
   const [params] = useSearchParams()
   const search = params.toString()
   const filters = useMemo(() => parseFleetFilters(new URLSearchParams(search)), [search])
 
   const entries = fleet.data?.entries
-  const epoch = useLivenessEpoch(entries, thresholds)
-  const readAt = fleetReadAt(fleet)
-
-  const rows = useMemo<Row[] | null>(() => {
-    if (!entries) return null
-    return entries.map((entry) => ({
-      entry,
-      liveness:
-        entry.kind === 'ok'
-          ? livenessAsKnown(entry.node.last_heartbeat, epoch, thresholds, readAt)
-          : 'invalid',
-    }))
-  }, [entries, epoch, thresholds, readAt])
+  const { rows, thresholds } = useFleetRows(entries, fleetReadAt(fleet))
 
   // The map orders nodes itself (by id, for a stable layout): without a filter, the list's sort is skipped.
   const visible = useMemo(
@@ -88,10 +50,11 @@ export function useTopologyData() {
       ),
     [entries],
   )
-  const profiles = useQueries({
+  useQueries({
     queries: candidates.map((id) => ({ ...nodeProfileQueryOptions(registry, id), retry: false })),
   })
-  const profilesVersion = profiles.map((p) => p.dataUpdatedAt).join(',')
+
+  const profiles = useCachedProfiles(registry)
 
   const result = useMemo(() => {
     if (!visible || !rows) return null
@@ -114,10 +77,9 @@ export function useTopologyData() {
         lastHeartbeat: n.last_heartbeat,
       })
     }
-    const topology: Topology = deriveTopology(inputs, cachedProfiles(client))
+    const topology: Topology = deriveTopology(inputs, profiles)
     return { nodes, topology, invalid, total: rows.length }
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `profilesVersion` versions the cache read inside
-  }, [visible, rows, client, profilesVersion])
+  }, [visible, rows, profiles])
 
   return { fleet, thresholds, result }
 }

@@ -12,13 +12,15 @@ export const WORKER_LAYOUT_THRESHOLD = 1500
  */
 export function useTopologyLayout(input: LayoutInput): TopologyLayout | null {
   const key = layoutKey(input)
-  const offThread = input.nodes.length >= WORKER_LAYOUT_THRESHOLD && typeof Worker !== 'undefined'
-  // Keyed on layoutKey, not on the input's identity: every poll builds a new input with the same key, and the
-  // same key means the same layout.
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- see above: `key` stands for `input`
-  const syncLayout = useMemo(() => (offThread ? null : computeLayout(input)), [key, offThread])
+  // Every poll builds a new input with the same key, and the same key means the same layout: hold on to the
+  // first input of each key, so the layout below is computed once per key.
+  const [held, setHeld] = useState({ key, input })
+  if (held.key !== key) setHeld({ key, input })
+  const keyed = held.key === key ? held.input : input
+  const offThread = keyed.nodes.length >= WORKER_LAYOUT_THRESHOLD && typeof Worker !== 'undefined'
+  const syncLayout = useMemo(() => (offThread ? null : computeLayout(keyed)), [keyed, offThread])
 
-  const [workerLayout, setWorkerLayout] = useState<{ key: string; layout: TopologyLayout } | null>(null)
+  const [workerLayout, setWorkerLayout] = useState<TopologyLayout | null>(null)
   const workerRef = useRef<Worker | null>(null)
   const seqRef = useRef(0)
 
@@ -31,14 +33,13 @@ export function useTopologyLayout(input: LayoutInput): TopologyLayout | null {
     }
     const seq = ++seqRef.current
     const onMessage = (e: MessageEvent<LayoutResponse>) => {
-      if (e.data.seq === seqRef.current) setWorkerLayout({ key, layout: e.data.layout })
+      if (e.data.seq === seqRef.current) setWorkerLayout(e.data.layout)
     }
     worker.addEventListener('message', onMessage)
-    const request: LayoutRequest = { seq, input }
+    const request: LayoutRequest = { seq, input: keyed }
     worker.postMessage(request)
     return () => worker.removeEventListener('message', onMessage)
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for `input` (same key, same layout)
-  }, [key, offThread])
+  }, [keyed, offThread])
 
   useEffect(
     () => () => {
@@ -48,5 +49,5 @@ export function useTopologyLayout(input: LayoutInput): TopologyLayout | null {
     [],
   )
 
-  return offThread ? (workerLayout?.layout ?? null) : syncLayout
+  return offThread ? workerLayout : syncLayout
 }

@@ -1,9 +1,9 @@
 import { useMemo } from 'react'
-import { useLivenessEpoch } from '@/entities/node/model/use-liveness-epoch.ts'
-import { thresholdsFromConfig, type LivenessThresholds } from '@/entities/node/model/liveness.ts'
-import { deriveFleetRows, type FleetRow } from '@/entities/node/model/fleet.ts'
-import type { NodeEntry } from '@/entities/node/model/schemas.ts'
-import { useConfig } from '@/lib/config/config-context.tsx'
+import { deriveFleetRows, type FleetRow } from './fleet.ts'
+import type { LivenessThresholds } from './liveness.ts'
+import type { NodeEntry } from './schemas.ts'
+import { useLivenessEpoch } from './use-liveness-epoch.ts'
+import { useThresholds } from './use-thresholds.ts'
 
 /**
  * The fleet's rows with their derived liveness. They are derived again only when a poll brings new entries or
@@ -18,13 +18,14 @@ export function useFleetRows(
 ): {
   rows: FleetRow[] | null
   thresholds: LivenessThresholds
+  /** The instant the rows were derived at (the last liveness change, or the poll). */
+  epoch: number
 } {
-  const config = useConfig()
-  const thresholds = useMemo(() => thresholdsFromConfig(config), [config])
+  const thresholds = useThresholds()
   const epoch = useLivenessEpoch(entries, thresholds)
   const rows = useMemo(
     () => (entries ? deriveFleetRows(entries, epoch, thresholds, readAt) : null),
     [entries, epoch, thresholds, readAt],
   )
-  return { rows, thresholds }
+  return { rows, thresholds, epoch }
 }

@@ -1,0 +1,36 @@
+// `npm run serve`: builds the app into dist/ when it is missing or older than its sources, then starts the
+// console server (server/src/main.ts, run by Node's own TypeScript support). Configuration: README.
+import { spawnSync, spawn } from 'node:child_process'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+
+const root = resolve(import.meta.dirname, '..')
+const distDir = resolve(root, process.env.DIST_DIR ?? 'dist')
+const SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', 'package-lock.json']
+
+function newest(path) {
+  if (!existsSync(path)) return 0
+  const s = statSync(path)
+  if (!s.isDirectory()) return s.mtimeMs
+  let max = s.mtimeMs
+  for (const entry of readdirSync(path)) max = Math.max(max, newest(join(path, entry)))
+  return max
+}
+
+const built = existsSync(join(distDir, 'index.html')) ? statSync(join(distDir, 'index.html')).mtimeMs : 0
+if (built < Math.max(...SOURCES.map((p) => newest(join(root, p))))) {
+  console.log(`serve: building the app into ${distDir}`)
+  const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', distDir], {
+    cwd: root,
+    stdio: 'inherit',
+  })
+  if (r.status !== 0) process.exit(r.status ?? 1)
+}
+
+const child = spawn(
+  process.execPath,
+  ['--import', './server/src/register-aliases.ts', 'server/src/main.ts'],
+  { cwd: root, stdio: 'inherit', env: { ...process.env, DIST_DIR: distDir } },
+)
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
