@@ -162,6 +162,18 @@ describe('FleetOverview', () => {
     expect(document.querySelector('main img, [role="listbox"] img, [role="listbox"] b')).toBeNull()
   })
 
+  it('shows an id with a right-to-left override with the control visible, and flags contradictions both ways', async () => {
+    const { sim } = getRegistry()
+    const hourAgo = new Date(sim.now() - 3_600_000).toISOString()
+    sim.addNode(createNode({ node_id: 'node-\u202Etxt.exe', status: 'online', last_heartbeat: hourAgo }))
+    renderOverview()
+    const spoof = await option('txt.exe')
+    expect(spoof).toHaveTextContent('node-⟨U+202E⟩txt.exe')
+    // Offline by its heartbeat, "online" by its report: the report is flagged, not hidden.
+    expect(spoof).toHaveTextContent(/offline/)
+    expect(spoof?.querySelector('[title="reported: online"]')).not.toBeNull()
+  })
+
   it('keeps the last good data under a stale banner when a poll fails, and recovers', async () => {
     const { client, user } = renderOverview()
     await option('node-1-hetzner-gex44')
