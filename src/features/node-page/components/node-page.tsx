@@ -94,7 +94,11 @@ function NodeHeader({
       <div className="min-w-0 space-y-1">
         {/* Long names wrap at word boundaries; only an unbreakable run is broken. */}
         <h1 className="text-2xl font-semibold break-words [overflow-wrap:anywhere]">
-          {node.node_name ? <RegistryText value={node.node_name} /> : <VisibleId value={node.node_id} />}
+          {node.node_name && node.node_name !== node.node_id ? (
+            <RegistryText value={node.node_name} />
+          ) : (
+            <VisibleId value={node.node_id} />
+          )}
         </h1>
         {node.node_name && node.node_name !== node.node_id && (
           <p className="font-mono text-sm text-muted">

@@ -103,7 +103,11 @@ export const FleetListRow = memo(function FleetListRow({
       </span>
       <span className="min-w-0 flex-1">
         <span className="block truncate font-medium" title={revealControls(name)}>
-          {n.node_name ? <RegistryText value={name} /> : <VisibleId value={name} />}
+          {n.node_name && n.node_name !== n.node_id ? (
+            <RegistryText value={name} />
+          ) : (
+            <VisibleId value={name} />
+          )}
         </span>
         <span className="block truncate font-mono text-xs text-muted" title={revealControls(n.node_id)}>
           <VisibleId value={n.node_id} />
