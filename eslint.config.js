@@ -8,7 +8,7 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
-const features = ['overview', 'node-page', 'topology', 'fleet-events', 'chat', 'presence']
+const features = ['overview', 'node-page', 'topology', 'fleet-events', 'chat', 'presence', 'incidents']
 
 // Test-only code lives in a `testing/` folder (the chat's older `test/` too); production code never imports it.
 const testOnlyFolders = ['src/**/testing/**', 'src/**/test/**']
@@ -69,7 +69,6 @@ export default tseslint.config(
               from: './src/features',
               except: [`./${f}`],
             })),
-            // The app never imports the mocks statically: demo mode loads them lazily.
           ],
         },
       ],
@@ -106,6 +105,24 @@ export default tseslint.config(
         {
           selector: 'Program',
           message: 'Test doubles and simulations live in a testing/ folder, not beside production code.',
+        },
+      ],
+    },
+  },
+  {
+    // Shared by the browser and the server's incident bot: plain TypeScript and zod only, relative imports
+    // (Node runs the server's TypeScript without the bundler's alias). Replaces the rule above for these
+    // files, so it repeats its test-folder pattern.
+    files: ['src/entities/incident/**/*.ts', 'src/entities/node/model/hub-services.ts'],
+    ignores: testFiles,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['react', 'react-*', 'react/*', 'node:*', '@/*', '@mocks/*', 'matrix-js-sdk'] },
+            { regex: '(^|/)(testing|test)/' },
+          ],
         },
       ],
     },

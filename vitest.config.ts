@@ -20,6 +20,8 @@ export default mergeConfig(
         },
         // The console server, against a throwaway PostgreSQL (server/vitest.config.ts).
         './server/vitest.config.ts',
+        // The incident bot, against a real Synapse (server/vitest.incidents.config.ts).
+        './server/vitest.incidents.config.ts',
       ],
     },
   }),

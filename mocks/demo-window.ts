@@ -3,7 +3,7 @@
  * `page.evaluate(() => window.__nodeConsoleDemo?.sim?.setFault('down'))`. Types only; shared by the app's
  * demo boot and the e2e project (tsconfig.node.json includes this file).
  */
-import type { FleetSimulator } from './registry/fleet-simulator.ts'
+import type { FleetSimulator } from './registry/fleet-simulator-api.ts'
 
 export interface NodeConsoleDemo {
   /** The registry simulator; absent when a real registry is configured. */

@@ -7,11 +7,8 @@ import type { AnyHandler } from 'msw'
 import { setupServer, type SetupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll } from 'vitest'
 import { createRegistry, type Registry } from '@/entities/node/api/registry-http.ts'
-import {
-  createFleetSimulator,
-  type FleetSimulator,
-  type FleetSimulatorOptions,
-} from './registry/fleet-simulator.ts'
+import type { FleetSimulator, FleetSimulatorOptions } from './registry/fleet-simulator-api.ts'
+import { createFleetSimulator } from './registry/fleet-simulator.ts'
 import { registryHandlers } from './registry/registry-handlers.ts'
 
 /** Where the registry lives in tests (any origin works: MSW intercepts before the network). */

@@ -4,7 +4,7 @@
 // (build, server, browser, a probe that throws) exits 1. See scripts/bench/README.md.
 //
 // Environment: BENCH_PORT (4187), PW_CHROMIUM_PATH (/usr/bin/chromium), BENCH_RUNS (5, the repeats of each
-// timing), BENCH_ONLY (comma list of sections: bundle,list,topology,chart,polling,presence),
+// timing), BENCH_ONLY (comma list of sections: bundle,list,topology,chart,polling,presence,server,incidents),
 // BENCH_SKIP_BUILD=1 (reuse dist-bench/), BENCH_OUT_DIR (dist-bench: the build's folder),
 // BENCH_RESULTS (bench-results.json).
 import { writeFileSync } from 'node:fs'
@@ -13,8 +13,10 @@ import { resolve } from 'node:path'
 import { launchBrowser, pageProbes } from './bench/browser.mjs'
 import { fleetListFigures } from './bench/fleet-list.mjs'
 import { chartFigures, presenceFigures } from './bench/harness-figures.mjs'
+import { incidentFigures } from './bench/incidents.mjs'
 import { initialBundleFigures } from './bench/initial-bundle.mjs'
 import { pollingHourFigures } from './bench/polling-hour.mjs'
+import { serverFigures } from './bench/server-figures.mjs'
 import { buildForBench, OUT_DIR, startPreview } from './bench/server.mjs'
 import { round } from './bench/stats.mjs'
 import { topologyFigures } from './bench/topology.mjs'
@@ -42,6 +44,18 @@ const CATALOGUE = {
   presence_writes_per_h_idle: ['writes/h', 2],
   presence_writes_per_h_tabswitch: ['writes/h', 120],
   presence_rate_limited_per_h: ['429/h', 0],
+  history_query_ms_24h_raw: ['ms', 30],
+  history_query_ms_30d_bucketed: ['ms', 50],
+  history_query_ms_24h_raw_composite: ['ms', null],
+  history_query_ms_30d_bucketed_composite: ['ms', null],
+  sse_beat_to_tab_ms_100: ['ms', 1000],
+  server_rss_mb_100_clients: ['MB', 150],
+  registry_requests_per_min_10_tabs: ['req/min', 18],
+  alert_latency_s: ['s', 3],
+  messages_per_incident: ['messages', 1],
+  duplicate_messages_restart: ['messages', 0],
+  false_incidents_registry_outage: ['incidents', 0],
+  notifications_per_incident_3_tabs: ['notifications', 1],
 }
 
 const SECTIONS = [
@@ -51,6 +65,9 @@ const SECTIONS = [
   { id: 'chart', run: chartFigures },
   { id: 'polling', run: pollingHourFigures },
   { id: 'presence', run: presenceFigures },
+  { id: 'server', browser: false, build: false, run: serverFigures },
+  // The server's bot: no browser and no app build.
+  { id: 'incidents', browser: false, build: false, run: incidentFigures },
 ]
 const FIGURES_OF = {
   bundle: ['initial_js_gzip_kb', 'initial_js_lazy_modules'],
@@ -63,6 +80,22 @@ const FIGURES_OF = {
     'presence_writes_per_h_idle',
     'presence_writes_per_h_tabswitch',
     'presence_rate_limited_per_h',
+  ],
+  server: [
+    'history_query_ms_24h_raw',
+    'history_query_ms_30d_bucketed',
+    'history_query_ms_24h_raw_composite',
+    'history_query_ms_30d_bucketed_composite',
+    'sse_beat_to_tab_ms_100',
+    'server_rss_mb_100_clients',
+    'registry_requests_per_min_10_tabs',
+  ],
+  incidents: [
+    'alert_latency_s',
+    'messages_per_incident',
+    'duplicate_messages_restart',
+    'false_incidents_registry_outage',
+    'notifications_per_incident_3_tabs',
   ],
 }
 
@@ -101,19 +134,20 @@ async function main() {
   let browser = null
   try {
     const outDir = resolve(root, OUT_DIR)
+    const wanted = SECTIONS.filter((s) => !only || only.has(s.id))
     if (process.env.BENCH_SKIP_BUILD === '1') log(`reusing ${OUT_DIR}/`)
+    else if (wanted.every((s) => s.build === false)) log('no section needs the app build')
     else {
       log(`building into ${OUT_DIR}/ (with the harness page)`)
       await buildForBench()
     }
-    const wanted = SECTIONS.filter((s) => !only || only.has(s.id))
     if (wanted.some((s) => s.browser !== false)) {
       server = await startPreview(port)
       log(`serving ${OUT_DIR}/ on ${server.url}`)
       browser = await launchBrowser()
       log(`Chromium ${browser.version()}`)
     }
-    const ctx = { outDir, browser, baseUrl: server?.url, runs, probes: pageProbes, log }
+    const ctx = { outDir, browser, baseUrl: server?.url, port, runs, probes: pageProbes, log }
     for (const section of wanted) {
       log(`${section.id}…`)
       try {

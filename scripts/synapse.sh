@@ -3,6 +3,7 @@
 # Everything lives under .synapse/ (git-ignored): the virtualenv and one folder per port.
 #   SYNAPSE_PORT   listener on 127.0.0.1 (default 8448)
 #   SYNAPSE_VENV   use an existing virtualenv with matrix-synapse instead of .synapse/venv
+#   SYNAPSE_PRESENCE=off  start with presence disabled (the chat must say "presence unavailable")
 #   SYNAPSE_SECRET registration shared secret (default: a fixed test secret; never use this config in production)
 set -euo pipefail
 
@@ -14,6 +15,8 @@ DIR="$ROOT/.synapse/$PORT"
 SECRET="${SYNAPSE_SECRET:-node-console-test-secret}"
 BASE="http://127.0.0.1:$PORT"
 PY="${PYTHON:-python3}"
+PRESENCE_ENABLED=true
+[[ "${SYNAPSE_PRESENCE:-on}" == "off" ]] && PRESENCE_ENABLED=false
 
 log() { printf 'synapse: %s\n' "$*" >&2; }
 
@@ -73,7 +76,7 @@ form_secret: "node-console-test-form"
 url_preview_enabled: false
 enable_metrics: false
 presence:
-  enabled: true
+  enabled: $PRESENCE_ENABLED
   include_offline_users_on_sync: true
   sync_online_timeout: 5s
   idle_timeout: 30s

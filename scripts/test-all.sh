@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's test command (`npm test`): every check and every test, from a fresh clone.
-# Type-check, lint, unit and component tests (Vitest), a production build, then the Playwright e2e in
+# Type-check, lint, unit and component tests and the server's integration tests (Vitest; the server's against
+# a throwaway PostgreSQL its global set-up starts and stops), a production build, then the Playwright e2e in
 # Chromium (demo fleet on MSW; chat and presence against a real Synapse started by the global set-up).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,7 +20,10 @@ npx eslint --max-warnings 0 .
 step "format"
 npx prettier --check . >/dev/null
 
-step "unit and component tests (Vitest)"
+step "PostgreSQL (Debian's, for the server's integration tests)"
+bash scripts/postgres.sh install
+
+step "unit, component and server integration tests (Vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile.json=.reports/vitest.json
 
 step "build"

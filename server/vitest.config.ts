@@ -13,6 +13,8 @@ export default defineProject({
     name: 'server',
     environment: 'node',
     include: ['test/**/*.test.ts'],
+    // The incident bot's tests need a homeserver: their own project (vitest.incidents.config.ts).
+    exclude: ['test/incidents/**'],
     globalSetup: ['./test/global-setup.ts'],
     // One PostgreSQL for all files; the fault tests lock tables, so files run one after another.
     fileParallelism: false,

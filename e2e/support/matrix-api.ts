@@ -1,5 +1,12 @@
 import { createHmac, randomBytes } from 'node:crypto'
 
+export interface RawEvent {
+  event_id: string
+  type: string
+  sender: string
+  content: Record<string, unknown> & { body?: string; 'm.relates_to'?: Record<string, unknown> }
+}
+
 /** A thin Matrix client-server API helper for seeding and checking from tests (Node fetch, no SDK). */
 export class MatrixApi {
   constructor(
@@ -38,6 +45,34 @@ export class MatrixApi {
       `/rooms/${encodeURIComponent(roomId)}/send/m.room.message/${txnId}`,
       content,
     )
+  }
+
+  /** Any room event (a reaction, …). */
+  sendEvent(roomId: string, type: string, content: Record<string, unknown>) {
+    const txnId = randomBytes(8).toString('hex')
+    return this.call<{ event_id: string }>(
+      'PUT',
+      `/rooms/${encodeURIComponent(roomId)}/send/${encodeURIComponent(type)}/${txnId}`,
+      content,
+    )
+  }
+
+  redact(roomId: string, eventId: string) {
+    const txnId = randomBytes(8).toString('hex')
+    return this.call<{ event_id: string }>(
+      'PUT',
+      `/rooms/${encodeURIComponent(roomId)}/redact/${encodeURIComponent(eventId)}/${txnId}`,
+      {},
+    )
+  }
+
+  /** The room's events as the server gives them (content and all), oldest first. */
+  async rawMessages(roomId: string, limit = 100): Promise<RawEvent[]> {
+    const res = await this.call<{ chunk: RawEvent[] }>(
+      'GET',
+      `/rooms/${encodeURIComponent(roomId)}/messages?dir=b&limit=${limit}`,
+    )
+    return res.chunk.reverse()
   }
 
   text(roomId: string, body: string) {

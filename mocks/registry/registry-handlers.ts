@@ -3,9 +3,8 @@
  * the browser demo, Vitest (`setupServer`) and Playwright. Faults are switched on the simulator.
  */
 import { http, HttpResponse, type HttpResponseResolver } from 'msw'
-import { parseRegistryTime } from '@/entities/node/model/schemas.ts'
-import type { FleetSimulator, RegisterBody } from './fleet-simulator.ts'
-import { formatRegistryTime } from './registry-time.ts'
+import type { FleetSimulator, RegisterBody } from './fleet-simulator-api.ts'
+import { formatRegistryTime, parseQueryTime } from './registry-time.ts'
 
 const ROLES = ['production', 'development', 'backup', 'worker']
 const TYPES = ['router', 'gateway', 'worker', 'orchestrator']
@@ -41,7 +40,7 @@ type TimeResult = { ok: true; value: number } | { ok: false; response: Response 
 function timeParam(url: URL, name: string, fallback: number): TimeResult {
   const raw = url.searchParams.get(name)
   if (raw === null || raw === '') return { ok: true, value: fallback }
-  const ms = parseRegistryTime(raw)
+  const ms = parseQueryTime(raw)
   if (ms === null)
     return { ok: false, response: unprocessable(['query', name], 'Input should be a valid datetime', raw) }
   return { ok: true, value: ms }

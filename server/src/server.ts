@@ -47,11 +47,15 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const sql = config.registryDatabaseUrl
     ? openDatabase({ url: config.registryDatabaseUrl, statementTimeoutMs: config.dbStatementTimeoutMs })
     : null
+  const cacheMs =
+    config.registryCacheMs ?? Math.min(config.heartbeatIntervalSeconds, config.graceSeconds / 2) * 1000
   const registry = createRegistryClient({
     baseUrl: registryUrl,
     authorization: config.registryAuthorization,
     timeoutMs: config.registryTimeoutMs,
-    cacheMs: config.registryCacheMs,
+    cacheMs,
+    // The app asks for the registry's health every 30 s; a fresher answer would cost the registry more.
+    cacheMsFor: (path) => (path === '/health' ? Math.max(cacheMs, 30_000) : cacheMs),
   })
   const events = sql ? createEventHub(sql, { ...opts.hub, log: (m) => console.warn(m) }) : null
   const jobs: Job[] = [

@@ -21,8 +21,11 @@ export const ConfigSchema = z.object({
   registryAuthorization: z.string().min(1).optional(),
   registryDatabaseUrl: pgUrl.optional(),
   registryTimeoutMs: int(100, 120_000).default(5_000),
-  /** How long a registry answer is shared between tabs (and concurrent requests coalesced). */
-  registryCacheMs: int(0, 60_000).default(2_000),
+  /**
+   * How long a registry answer is shared between tabs (concurrent requests are coalesced regardless). Default:
+   * the app's poll period, min(interval, grace / 2), so any number of tabs cost the registry one tab's polls.
+   */
+  registryCacheMs: int(0, 60_000).optional(),
   dbStatementTimeoutMs: int(100, 120_000).default(5_000),
   /** CSP `frame-ancestors` sources, space-separated (`'none'` by default: the console is not framed). */
   frameAncestors: z.string().min(1).default("'none'"),

@@ -26,6 +26,9 @@ export function openDatabase(opts: DatabaseOptions): Sql {
       application_name: 'node-console',
       default_transaction_read_only: true,
       statement_timeout: opts.statementTimeoutMs,
+      // Plan each history query for its own node and window: a generic plan cannot tell a 24-hour window
+      // from a 30-day one and may walk the whole "timestamp" index filtering by node.
+      plan_cache_mode: 'force_custom_plan',
     },
   })
 }

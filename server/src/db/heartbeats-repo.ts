@@ -50,8 +50,9 @@ export async function bucketedHeartbeats(
   range: Range,
   bucketSeconds: number,
 ): Promise<BucketRow[]> {
+  // A number of sane size (its JSON text at most 24 characters: no 1e400), read from its text; else null.
   const metric = (key: string) => sql`CASE WHEN jsonb_typeof(h.metrics -> ${key}::text) = 'number'
-    THEN CASE WHEN abs((h.metrics -> ${key}::text)::numeric) <= 1e12 THEN (h.metrics -> ${key}::text)::float8 END END`
+    THEN CASE WHEN length(h.metrics ->> ${key}::text) <= 24 THEN (h.metrics ->> ${key}::text)::float8 END END`
   const rows = await sql`
     WITH beats AS (
       SELECT date_bin(make_interval(secs => ${bucketSeconds}), h."timestamp", ${ORIGIN}::timestamptz) AS start,

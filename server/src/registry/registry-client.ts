@@ -12,6 +12,8 @@ export interface RegistryClientOptions {
   timeoutMs: number
   /** How long an answer is shared; concurrent identical requests share one upstream call regardless. */
   cacheMs: number
+  /** A longer sharing time for some paths (the app asks for `/health` only every 30 s). */
+  cacheMsFor?: (pathAndQuery: string) => number
   maxEntries?: number
   now?: () => number
   fetch?: typeof fetch
@@ -60,9 +62,11 @@ export function createRegistryClient(opts: RegistryClientOptions): RegistryClien
     return { status: res.status, body }
   }
 
+  const ttl = opts.cacheMsFor ?? (() => opts.cacheMs)
+
   function remember(key: string, answer: UpstreamAnswer) {
     // Server errors are not kept: the next poll asks again.
-    if (opts.cacheMs <= 0 || answer.status >= 500) return
+    if (ttl(key) <= 0 || answer.status >= 500) return
     cache.delete(key)
     cache.set(key, { at: now(), answer })
     while (cache.size > maxEntries) cache.delete(cache.keys().next().value as string)
@@ -75,7 +79,7 @@ export function createRegistryClient(opts: RegistryClientOptions): RegistryClien
     },
     get(pathAndQuery) {
       const hit = cache.get(pathAndQuery)
-      if (hit && now() - hit.at < opts.cacheMs) return Promise.resolve(hit.answer)
+      if (hit && now() - hit.at < ttl(pathAndQuery)) return Promise.resolve(hit.answer)
       if (hit) cache.delete(pathAndQuery)
       const pending = inFlight.get(pathAndQuery)
       if (pending) return pending

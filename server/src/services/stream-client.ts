@@ -41,7 +41,8 @@ export class StreamClient implements AsyncIterable<EventMessage> {
   offer(message: EventMessage): void {
     if (this.closed) return
     if (this.queued === 0) this.lastProgress = this.now()
-    if (this.queued >= this.limits.maxQueued || this.checkStalled()) {
+    if (this.checkStalled()) return
+    if (this.queued >= this.limits.maxQueued) {
       this.drop()
       return
     }

@@ -1,16 +1,19 @@
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
 import { NavLink, Outlet, useLocation } from 'react-router'
 import { useConfig } from '@/lib/config/config-context.tsx'
 import { isDemoRegistry } from '@/lib/config/runtime-config.ts'
 import { cn } from '@/lib/cn.ts'
 import { useT } from '@/lib/i18n/use-t.ts'
+import { prefetchChatWhenIdle } from '../chat/prefetch-chat.ts'
 import { appMessages } from './app-messages.ts'
 import { useLayoutStore } from './layout-store.ts'
 import { LanguageSwitch, ThemeSwitch } from './preferences.tsx'
 import { RouteFallback } from './route-fallback.tsx'
 
-// The chat side panel pulls in matrix-js-sdk: it loads only once the user opens it.
-const ChatPanel = lazy(() => import('../chat-panel.tsx').then((m) => ({ default: m.ChatPanel })))
+// The chat side panel pulls in matrix-js-sdk: it is fetched when the browser is idle after the first paint
+// (prefetch-chat.ts), never as part of the first load.
+const loadChatPanel = () => import('../chat-panel.tsx')
+const ChatPanel = lazy(() => loadChatPanel().then((m) => ({ default: m.ChatPanel })))
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
   cn(
@@ -27,6 +30,7 @@ export function AppLayout() {
   // Overview and topology share filters: keep the query string when moving between them.
   const shared = pathname === '/' || pathname === '/topology' ? search : ''
   const showPanel = chatOpen && pathname !== '/chat'
+  useEffect(() => prefetchChatWhenIdle(loadChatPanel), [])
 
   return (
     <div className="flex h-dvh flex-col">

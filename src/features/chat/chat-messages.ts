@@ -70,6 +70,8 @@ export const chatMessages = defineMessages({
     shareNeedsLogin: 'Увійдіть у чат, щоб ділитися',
     shareText: 'Вузол {name}: {liveness}, останній heartbeat {heartbeat} — {url}',
     never: 'ніколи',
+    presenceUnavailable: 'присутність недоступна',
+    presenceUnavailableHint: 'Цей сервер не повідомляє присутність: нічий статус невідомий.',
   },
   en: {
     loginTitle: 'Sign in to Matrix',
@@ -132,6 +134,8 @@ export const chatMessages = defineMessages({
     presenceAway: 'away',
     presenceOffline: 'offline',
     presenceUnknown: 'unknown',
+    presenceUnavailable: 'presence unavailable',
+    presenceUnavailableHint: 'This homeserver does not share presence: nobody’s status is known.',
     lastActive: 'active {time}',
     you: '(you)',
     share: 'Share to chat',

@@ -18,9 +18,12 @@ export function connectionFromSync(
   /** When the state changed; null when unknown (then no next-try time is shown). */
   now: number | null,
   error?: { message?: string } | null,
+  /** The state comes from the saved sync: the timeline is shown, the server has not answered yet. */
+  fromCache = false,
 ): ConnectionState {
   switch (state) {
     case 'PREPARED':
+      return fromCache ? { kind: 'connecting' } : { kind: 'live' }
     case 'SYNCING':
       return { kind: 'live' }
     case 'RECONNECTING':

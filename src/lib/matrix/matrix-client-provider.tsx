@@ -1,6 +1,7 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react'
 import type { ClientEvent, MatrixClient, SyncState } from 'matrix-js-sdk'
 import { acquireMatrixClient } from './matrix-client.ts'
+import { forgetMatrixCache } from './matrix-store.ts'
 import type { MatrixSession } from './matrix-session.ts'
 import { useMatrixSessionStore } from './matrix-session-store.ts'
 import { connectionFromSync, type ConnectionState } from './connection-state.ts'
@@ -41,8 +42,10 @@ export function MatrixClientProvider({
   const foreign = kept !== null && !sameHomeserver(kept.homeserverUrl, homeserverUrl)
   const session = foreign ? null : kept
   useEffect(() => {
-    if (foreign) useMatrixSessionStore.getState().sessionEnded('other-homeserver')
-  }, [foreign])
+    if (!foreign) return
+    void forgetMatrixCache(kept)
+    useMatrixSessionStore.getState().sessionEnded('other-homeserver')
+  }, [foreign, kept])
   const [loaded, setLoaded] = useState<{
     session: MatrixSession
     client: MatrixClient | null
@@ -93,13 +96,14 @@ function useConnectionState(client: MatrixClient | null): ConnectionState {
     value: { kind: 'connecting' },
   })
   useTypedEventEmitter(client, SYNC_EVENT, (syncState: SyncState, _prev, data) => {
-    const error = (data as { error?: Error } | undefined)?.error
-    setState({ client, value: connectionFromSync(syncState, Date.now(), error) })
+    const { error, fromCache } = (data ?? {}) as { error?: Error; fromCache?: boolean }
+    setState({ client, value: connectionFromSync(syncState, Date.now(), error, fromCache) })
   })
   if (!client) return { kind: 'connecting' }
   if (state.client === client) return state.value
   // First render with this client: read its current state (it may already be syncing).
-  return connectionFromSync(client.getSyncState(), null, client.getSyncStateData()?.error)
+  const data = client.getSyncStateData()
+  return connectionFromSync(client.getSyncState(), null, data?.error, data?.fromCache)
 }
 
 /** Everything the provider knows: client (or null), session, connection state. Throws outside the provider. */

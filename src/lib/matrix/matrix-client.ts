@@ -1,7 +1,9 @@
 import type { MatrixClient } from 'matrix-js-sdk'
 import type { MatrixSession } from './matrix-session.ts'
 import { useMatrixSessionStore } from './matrix-session-store.ts'
+import { createClientWithStore, forgetMatrixCache } from './matrix-store.ts'
 import { sendRetryDelayMs } from './send-retry.ts'
+import { INITIAL_SYNC_LIMIT, syncFilterDefinition } from './sync-filter.ts'
 
 /**
  * The one Matrix client of this tab: created, started, stopped and logged out here, and nowhere else.
@@ -20,14 +22,25 @@ import { sendRetryDelayMs } from './send-retry.ts'
  * The SDK (~250 kB gzip) is imported on first use, so the dashboard never downloads it until the chat opens.
  */
 
-/** How many recent events the first sync brings per room; older ones come from back-pagination. */
-export const INITIAL_SYNC_LIMIT = 30
-
 interface Current {
   key: string
   promise: Promise<MatrixClient>
   client: MatrixClient | null
 }
+
+/** Clients whose rooms are known: from the first sync, or from the saved one even if the network is down. */
+const prepared = new WeakSet<MatrixClient>()
+
+/**
+ * Whether the client knows its rooms. `isInitialSyncComplete()` turns false again on a sync error, which
+ * would hide a timeline restored from the saved sync while the homeserver is unreachable.
+ */
+export function hasRoomData(client: MatrixClient): boolean {
+  return prepared.has(client) || client.isInitialSyncComplete()
+}
+
+/** What to undo when a client stops besides the SDK's own stop (the store's page-hide listeners). */
+const disposers = new WeakMap<MatrixClient, () => void>()
 
 let current: Current | null = null
 
@@ -47,7 +60,7 @@ export function acquireMatrixClient(session: MatrixSession): Promise<MatrixClien
   entry.promise.then(
     (c) => {
       if (current === entry) entry.client = c
-      else c.stopClient() // superseded while loading
+      else stopClient(c) // superseded while loading
     },
     () => {
       if (current === entry) current = null
@@ -56,27 +69,45 @@ export function acquireMatrixClient(session: MatrixSession): Promise<MatrixClien
   return entry.promise
 }
 
+/** Starts downloading the SDK without running it (the chat is likely to open soon). */
+export function preloadMatrixSdk(): void {
+  import('matrix-js-sdk').catch(() => undefined)
+}
+
 async function createAndStart(session: MatrixSession): Promise<MatrixClient> {
   const sdk = await import('matrix-js-sdk')
-  const client = sdk.createClient({
-    baseUrl: session.homeserverUrl,
-    accessToken: session.accessToken,
-    userId: session.userId,
-    deviceId: session.deviceId,
-    // One FIFO queue for a room's messages, retried while offline (see send-retry.ts).
-    scheduler: new sdk.MatrixScheduler((_event, attempts, err) => sendRetryDelayMs(err, attempts)),
+  const { client, dispose } = await createClientWithStore(sdk, session, (store) =>
+    sdk.createClient({
+      store,
+      baseUrl: session.homeserverUrl,
+      accessToken: session.accessToken,
+      userId: session.userId,
+      deviceId: session.deviceId,
+      // One FIFO queue for a room's messages, retried while offline (see send-retry.ts).
+      scheduler: new sdk.MatrixScheduler((_event, attempts, err) => sendRetryDelayMs(err, attempts)),
+    }),
+  )
+  disposers.set(client, dispose)
+  client.on(sdk.ClientEvent.Sync, (state) => {
+    if (state === sdk.SyncState.Prepared) prepared.add(client)
   })
   // M_UNKNOWN_TOKEN on any request (expired, revoked, soft logout): the session is over.
   client.on(sdk.HttpApiEvent.SessionLoggedOut, (err) => {
     if (current?.client !== client && current?.key !== keyOf(session)) return
     stopMatrixClient()
+    void forgetMatrixCache(session)
     const soft = (err.data as { soft_logout?: unknown }).soft_logout === true
     useMatrixSessionStore.getState().sessionEnded(soft ? 'soft-logout' : 'unknown-token')
   })
   // Presence stays on: never `disablePresence` (it forces set_presence=offline and defeats setSyncPresence).
+  const filter = new sdk.Filter(session.userId)
+  filter.setDefinition(syncFilterDefinition)
   await client.startClient({
+    filter,
     initialSyncLimit: INITIAL_SYNC_LIMIT,
     lazyLoadMembers: true,
+    // Threads as Element shows them: replies in their thread, a summary on the root.
+    threadSupport: true,
     // Local echo lives in room.getPendingEvents(), apart from the server's timeline: the UI shows it
     // after the live events with its own state (sending, sent, failed).
     pendingEventOrdering: sdk.PendingEventOrdering.Detached,
@@ -93,22 +124,29 @@ export function currentMatrixClient(): MatrixClient | null {
 export function stopMatrixClient(): void {
   const entry = current
   current = null
-  entry?.client?.stopClient()
-  entry?.client?.removeAllListeners()
+  if (entry?.client) stopClient(entry.client)
+}
+
+function stopClient(client: MatrixClient) {
+  client.stopClient()
+  client.removeAllListeners()
+  disposers.get(client)?.()
 }
 
 /**
- * Logs out for real: revokes the access token on the server (`POST /logout`), stops the client and forgets
- * the session. The device id is kept, so the next login reuses the device.
+ * Logs out for real: revokes the access token on the server (`POST /logout`), stops the client, deletes the
+ * saved sync and forgets the session. The device id is kept, so the next login reuses the device.
  */
 export async function logoutMatrixClient(): Promise<void> {
   const client = current?.client
+  const session = useMatrixSessionStore.getState().session
   try {
     await client?.logout(true)
   } catch {
     // Already revoked or server unreachable: the local session is dropped either way.
   } finally {
     stopMatrixClient()
+    if (session) await forgetMatrixCache(session)
     useMatrixSessionStore.getState().sessionEnded()
   }
 }

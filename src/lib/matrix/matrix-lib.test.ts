@@ -44,6 +44,9 @@ describe('connectionFromSync', () => {
   it('maps sync states to what the user sees', () => {
     expect(connectionFromSync('SYNCING', 0)).toEqual({ kind: 'live' })
     expect(connectionFromSync(null, 0)).toEqual({ kind: 'connecting' })
+    // The saved sync shows the room before the server answers: not live yet.
+    expect(connectionFromSync('PREPARED', 0, null, true)).toEqual({ kind: 'connecting' })
+    expect(connectionFromSync('PREPARED', 0, null, false)).toEqual({ kind: 'live' })
     expect(connectionFromSync('RECONNECTING', 1000)).toEqual({ kind: 'reconnecting', nextRetryAt: 8000 })
     expect(connectionFromSync('ERROR', 0, { message: 'down' })).toEqual({
       kind: 'error',

@@ -124,8 +124,7 @@ export function sameEntry(a: NodeEntry, b: NodeEntry): boolean {
  * Keeps the previous poll's object for every node that did not change, and the previous array when none
  * did, so the caches keyed by entry (search keys, rows) and the memos keyed by the array hold across polls.
  * It replaces React Query's structural sharing for this query, which deep-compares every nested field of
- * 10,000 nodes on each poll (~75 ms of main thread); this costs one shallow compare a node. Both inputs are
- * sorted by key.
+ * every node on each poll; this costs one shallow compare a node. Both inputs are sorted by key.
  */
 export function shareUnchanged(next: FleetSnapshot, previous: FleetSnapshot | undefined): FleetSnapshot {
   if (!previous) return next
@@ -196,8 +195,8 @@ export function fleetQueryOptions(registry: Registry, intervalMs: number) {
 /**
  * How often the fleet is polled while all is well. A beat is only seen at the next poll, so a node beating on
  * time shows an age of up to interval + poll period (+ jitter and latency); for such a node to stay online
- * (age <= interval + grace) the period must stay well under the grace. Polling at the heartbeat interval itself
- * made about half a healthy fleet flicker "stale" for several seconds in every cycle.
+ * (age <= interval + grace) the period must stay well under the grace; at the heartbeat interval itself a
+ * healthy node would flicker "stale" in every cycle.
  */
 export function fleetPollMs(c: Pick<RuntimeConfig, 'heartbeatIntervalSeconds' | 'graceSeconds'>): number {
   return Math.max(2_000, Math.min(c.heartbeatIntervalSeconds, c.graceSeconds / 2) * 1000)

@@ -1,5 +1,3 @@
-import type { RuntimeConfig } from '@/lib/config/runtime-config.ts'
-
 /**
  * Liveness is derived, never read: the registry keeps `status: "online"` forever for a node that fell
  * silent. A node is online while its last heartbeat is younger than interval + grace, stale until the
@@ -16,9 +14,12 @@ export interface LivenessThresholds {
   offlineMs: number
 }
 
-export function thresholdsFromConfig(
-  c: Pick<RuntimeConfig, 'heartbeatIntervalSeconds' | 'graceSeconds' | 'offlineAfterSeconds'>,
-): LivenessThresholds {
+/** The runtime config's three liveness fields (structurally, so the server's bot reads the same shape). */
+export function thresholdsFromConfig(c: {
+  heartbeatIntervalSeconds: number
+  graceSeconds: number
+  offlineAfterSeconds: number
+}): LivenessThresholds {
   const onlineMs = (c.heartbeatIntervalSeconds + c.graceSeconds) * 1000
   // The offline threshold can never be inside the online window, whatever the configuration says.
   const offlineMs = Math.max(onlineMs, c.offlineAfterSeconds * 1000)

@@ -3,25 +3,26 @@ import { useT } from '@/lib/i18n/use-t.ts'
 import { useObservedBeats } from '../model/observed-history-context.tsx'
 import { nodeMessages } from './node-messages.ts'
 
+interface StripGeometry {
+  slots: number
+  w: number
+  h: number
+  /** The red silence mark: top and height. */
+  gap: readonly [y: number, height: number]
+  /** Each beat's bar: offset in its slot, top, width lost to spacing, corner radius. */
+  bar: readonly [dx: number, y: number, inset: number, rx: number]
+}
+
 /** A list row's strip (fixed size, so it never moves the row's layout) and a topology card's wider one. */
 const SIZES = {
-  row: {
-    slots: 20,
-    w: 100,
-    h: 16,
-    gap: { y: 13, height: 3 },
-    bar: { dx: 1.5, y: 3, inset: 2.5, rx: 0.5 },
-    className: 'shrink-0 overflow-hidden rounded-sm bg-sunken',
-  },
-  card: {
-    slots: 24,
-    w: 190,
-    h: 10,
-    gap: { y: 0, height: 10 },
-    bar: { dx: 2, y: 2, inset: 3, rx: 1 },
-    className: 'mt-auto rounded-sm bg-sunken',
-  },
-} as const
+  row: { slots: 20, w: 100, h: 16, gap: [13, 3], bar: [1.5, 3, 2.5, 0.5] },
+  card: { slots: 24, w: 190, h: 10, gap: [0, 10], bar: [2, 2, 3, 1] },
+} satisfies Record<string, StripGeometry>
+
+const SIZE_CLASS: Record<keyof typeof SIZES, string> = {
+  row: 'shrink-0 overflow-hidden rounded-sm bg-sunken',
+  card: 'mt-auto rounded-sm bg-sunken',
+}
 
 export type BeatStripSize = keyof typeof SIZES
 
@@ -41,7 +42,10 @@ export const BeatStrip = memo(function BeatStrip({
   label: string
   size?: BeatStripSize
 }) {
-  const { slots, w, h, gap, bar, className } = SIZES[size]
+  const { slots, w, h, gap, bar }: StripGeometry = SIZES[size]
+  const className = SIZE_CLASS[size]
+  const [gapY, gapH] = gap
+  const [barDx, barY, barInset, barRx] = bar
   const slot = w / slots
   const recent = beats.slice(-slots)
   const start = slots - recent.length
@@ -53,13 +57,13 @@ export const BeatStrip = memo(function BeatStrip({
         const x = (start + i) * slot
         return (
           <g key={i}>
-            {silentBefore && <rect x={x} y={gap.y} width={1.5} height={gap.height} className="fill-bad" />}
+            {silentBefore && <rect x={x} y={gapY} width={1.5} height={gapH} className="fill-bad" />}
             <rect
-              x={x + bar.dx}
-              y={bar.y}
-              width={slot - bar.inset}
-              height={h - 2 * bar.y}
-              rx={bar.rx}
+              x={x + barDx}
+              y={barY}
+              width={slot - barInset}
+              height={h - 2 * barY}
+              rx={barRx}
               className="fill-ok"
             />
           </g>

@@ -1,10 +1,27 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react'
-import type { MatrixClient, Room } from 'matrix-js-sdk'
+import type { MatrixClient, MatrixEvent, Room } from 'matrix-js-sdk'
 import { useT } from '@/lib/i18n/use-t.ts'
 import { Button } from '@/ui/button.tsx'
 import { chatMessages } from '../chat-messages.ts'
 import { useComposerDraft } from '../hooks/use-composer-draft.ts'
 import { TYPING_TIMEOUT_MS, TypingNotifier } from '../model/typing-notifier.ts'
+import { bodyOf, editContent, replyContent, threadReplyContent } from '../model/relations.ts'
+import { ComposerTargetBar } from './composer-target-bar.tsx'
+
+/** The SDK's message content type (its last `sendMessage` overload's content). */
+type MessageContent = Parameters<MatrixClient['sendMessage']>[2]
+
+/** What the next message answers: a reply to a message, an edit of mine, or a reply in a thread. */
+export type ComposerTarget =
+  | { kind: 'reply'; event: MatrixEvent }
+  | { kind: 'edit'; event: MatrixEvent }
+  | { kind: 'thread'; rootId: string; lastId: string }
+
+function draftKeyOf(roomId: string, target: ComposerTarget | null) {
+  if (target?.kind === 'edit') return `${roomId}:edit:${target.event.getId() ?? ''}`
+  if (target?.kind === 'thread') return `${roomId}:thread:${target.rootId}`
+  return roomId
+}
 
 /**
  * The message box: Enter sends, Shift+Enter breaks the line, the draft survives a reload, typing notices
@@ -14,13 +31,23 @@ export function Composer({
   client,
   room,
   activityAllowed,
+  target = null,
+  onTargetDone,
+  label,
 }: {
   client: MatrixClient
   room: Room
   activityAllowed: boolean
+  target?: ComposerTarget | null
+  /** The reply or edit was sent or cancelled (a thread's target stays). */
+  onTargetDone?: () => void
+  label?: string
 }) {
   const t = useT(chatMessages)
-  const [draft, setDraft] = useComposerDraft(room.roomId)
+  const [draft, setDraft] = useComposerDraft(
+    draftKeyOf(room.roomId, target),
+    target?.kind === 'edit' ? bodyOf(target.event.getContent()) : '',
+  )
   const notifier = useRef<TypingNotifier | null>(null)
   const allowed = useRef(activityAllowed)
   useEffect(() => {
@@ -48,8 +75,29 @@ export function Composer({
     notifier.current?.stop()
     setDraft('')
     // Local echo appears at once; the SDK's queue keeps order and retries while offline (see send-retry.ts).
-    void client.sendTextMessage(room.roomId, body).catch(() => undefined)
+    const sent =
+      target?.kind === 'thread'
+        ? client.sendMessage(
+            room.roomId,
+            target.rootId,
+            asContent(threadReplyContent(body, target.rootId, target.lastId)),
+          )
+        : target
+          ? client.sendMessage(
+              room.roomId,
+              asContent(
+                target.kind === 'reply'
+                  ? replyContent(body, target.event.getId() ?? '')
+                  : editContent(body, target.event.getId() ?? ''),
+              ),
+            )
+          : client.sendTextMessage(room.roomId, body)
+    sent.catch(() => undefined)
+    if (target?.kind !== 'thread') onTargetDone?.()
   }
+
+  // The SDK's typed content map cannot know a reply's or an edit's relation fields: they are spec shapes.
+  const asContent = (c: Record<string, unknown>) => c as unknown as MessageContent
 
   function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
     if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
@@ -58,33 +106,42 @@ export function Composer({
     }
   }
 
+  const id = `composer-${draftKeyOf(room.roomId, target)}`
   return (
     <form
-      className="flex items-end gap-2 border-t border-border p-2"
+      className="flex flex-col border-t border-border p-2"
       onSubmit={(e) => {
         e.preventDefault()
         send()
       }}
     >
-      <label className="sr-only" htmlFor={`composer-${room.roomId}`}>
-        {t('composer')}
-      </label>
-      <textarea
-        id={`composer-${room.roomId}`}
-        value={draft}
-        rows={Math.min(6, Math.max(1, draft.split('\n').length))}
-        placeholder={t('composerPlaceholder')}
-        onChange={(e) => {
-          setDraft(e.target.value)
-          notifier.current?.input(e.target.value, allowed.current)
-        }}
-        onKeyDown={onKeyDown}
-        onBlur={() => notifier.current?.stop()}
-        className="min-h-9 flex-1 resize-none rounded-md border border-border bg-surface px-3 py-1.5 text-sm text-fg focus-visible:outline-2 focus-visible:outline-accent"
-      />
-      <Button type="submit" variant="primary" disabled={!draft.trim()}>
-        {t('send')}
-      </Button>
+      {target && target.kind !== 'thread' && (
+        <ComposerTargetBar room={room} target={target} onCancel={() => onTargetDone?.()} />
+      )}
+      <div className="flex items-end gap-2">
+        <label className="sr-only" htmlFor={id}>
+          {label ?? t('composer')}
+        </label>
+        <textarea
+          id={id}
+          value={draft}
+          rows={Math.min(6, Math.max(1, draft.split('\n').length))}
+          placeholder={t('composerPlaceholder')}
+          onChange={(e) => {
+            setDraft(e.target.value)
+            notifier.current?.input(e.target.value, allowed.current)
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && target && target.kind !== 'thread') onTargetDone?.()
+            else onKeyDown(e)
+          }}
+          onBlur={() => notifier.current?.stop()}
+          className="emoji-text min-h-9 min-w-0 flex-1 resize-none rounded-md border border-border bg-surface px-3 py-1.5 text-sm text-fg focus-visible:outline-2 focus-visible:outline-accent"
+        />
+        <Button type="submit" variant="primary" disabled={!draft.trim()}>
+          {t('send')}
+        </Button>
+      </div>
     </form>
   )
 }

@@ -46,11 +46,12 @@ export function ConnectionStatus() {
     <div
       role="status"
       aria-live="polite"
-      className="flex items-center gap-2 text-xs text-muted"
+      className="flex items-start gap-2 text-xs text-muted"
       data-connection={connection.kind}
     >
-      <span aria-hidden="true" className={cn('h-2 w-2 shrink-0 rounded-full', tone)} />
-      <span className="min-w-0 truncate">{text}</span>
+      <span aria-hidden="true" className={cn('mt-1 h-2 w-2 shrink-0 rounded-full', tone)} />
+      {/* Wraps rather than truncates: the next-try time is the useful part of a long error. */}
+      <span className="min-w-0 break-words">{text}</span>
       {canRetry && client && (
         <button
           type="button"

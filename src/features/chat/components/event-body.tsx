@@ -1,6 +1,7 @@
 import { EventType, MsgType, type MatrixEvent } from 'matrix-js-sdk'
 import { useT } from '@/lib/i18n/use-t.ts'
 import { chatMessages } from '../chat-messages.ts'
+import { stripReplyFallback } from '../model/relations.ts'
 import { sanitizeMatrixHtml } from '../model/sanitize-html.ts'
 
 /**
@@ -16,7 +17,7 @@ export function EventBody({ event, senderName }: { event: MatrixEvent; senderNam
   if (type !== (EventType.RoomMessage as string)) return placeholder(t('unsupported', { type }))
   const content: Record<string, unknown> = event.getContent()
   const msgtype = content.msgtype
-  const body = typeof content.body === 'string' ? content.body : ''
+  const body = stripReplyFallback(typeof content.body === 'string' ? content.body : '')
   if (msgtype !== MsgType.Text && msgtype !== MsgType.Notice && msgtype !== MsgType.Emote) {
     return placeholder(t('unsupported', { type: typeof msgtype === 'string' ? msgtype : type }))
   }
@@ -27,17 +28,20 @@ export function EventBody({ event, senderName }: { event: MatrixEvent; senderNam
   const className = msgtype === MsgType.Notice ? 'text-sm text-muted' : 'text-sm text-fg'
   const inner = html ? (
     // The only raw HTML in the console: a formatted_body after the Matrix allow-list sanitizer.
-    <span
-      className="matrix-html [&_a]:text-accent [&_a]:underline [&_code]:font-mono [&_pre]:overflow-x-auto"
+    <bdi
+      data-testid="event-body"
+      className="matrix-html emoji-text block [&_a]:text-accent [&_a]:underline [&_code]:font-mono [&_pre]:overflow-x-auto"
       dangerouslySetInnerHTML={{ __html: html }}
     />
   ) : (
-    <span className="whitespace-pre-wrap break-words">{body}</span>
+    <bdi data-testid="event-body" className="emoji-text block whitespace-pre-wrap break-words">
+      {body}
+    </bdi>
   )
   if (msgtype === MsgType.Emote) {
     return (
       <p className={`${className} italic`} data-msgtype="emote">
-        * {senderName} {inner}
+        * <bdi>{senderName}</bdi> {inner}
       </p>
     )
   }

@@ -4,8 +4,15 @@ import { useT } from '@/lib/i18n/use-t.ts'
 import { formatDateTime } from '@/lib/time/format-time.ts'
 import { cn } from '@/lib/cn.ts'
 import { chatMessages } from '../chat-messages.ts'
+import '../chat.css'
+import { readEventRelations } from '../hooks/use-event-relations.ts'
 import { Avatar } from './avatar.tsx'
+import { EditHistory } from './edit-history.tsx'
 import { EventBody } from './event-body.tsx'
+import { MessageActions } from './message-actions.tsx'
+import { ReactionChips } from './reaction-chips.tsx'
+import { ReplyQuote } from './reply-quote.tsx'
+import { ThreadSummary } from './thread-summary.tsx'
 
 function timeOf(ts: number, lang: 'uk' | 'en') {
   return new Date(ts).toLocaleTimeString(lang === 'uk' ? 'uk-UA' : 'en-GB', {
@@ -14,13 +21,17 @@ function timeOf(ts: number, lang: 'uk' | 'en') {
   })
 }
 
-/** One message: sender and avatar (unless grouped), time, body, and for our own pending ones their state. */
+/**
+ * One message: sender and avatar (unless grouped), time, the quote it replies to, body (latest edit),
+ * reactions, thread summary, actions, and for our own pending ones their state.
+ */
 export function TimelineEvent({
   client,
   room,
   event,
   continuation,
   live,
+  inThread = false,
 }: {
   client: MatrixClient
   room: Room
@@ -28,6 +39,8 @@ export function TimelineEvent({
   continuation: boolean
   /** Whether the connection is up: a message "sending" while it is down is waiting for it. */
   live: boolean
+  /** Shown in a thread panel: no thread summary, reply or edit there. */
+  inThread?: boolean
 }) {
   const t = useT(chatMessages)
   const lang = useLang()
@@ -45,18 +58,26 @@ export function TimelineEvent({
   )
     state = live ? (status === EventStatus.QUEUED ? t('queued') : t('sending')) : t('waitingForConnection')
   else if (status === EventStatus.SENT) state = t('sent')
+  const relations = readEventRelations(client, room, event)
+  const id = event.getId() ?? ''
 
   return (
     <article
-      className={cn('flex gap-2 px-3', continuation ? 'pt-0.5' : 'pt-3', failed && 'bg-bad/5')}
+      className={cn(
+        'group flex gap-2 px-3 focus-visible:outline-2 focus-visible:outline-accent',
+        continuation ? 'pt-0.5' : 'pt-3',
+        failed && 'bg-bad/5',
+      )}
       aria-label={`${name}, ${formatDateTime(ts, lang, false)}`}
       data-status={status ?? 'sent'}
+      data-event-id={id}
+      tabIndex={-1}
     >
       <div className="w-8 shrink-0">{!continuation && <Avatar userId={sender} name={name} />}</div>
       <div className="min-w-0 flex-1">
         {!continuation && (
           <div className="flex items-baseline gap-2">
-            <span className="truncate text-sm font-semibold">{name}</span>
+            <bdi className="truncate text-sm font-semibold">{name}</bdi>
             <time
               className="text-xs text-muted"
               dateTime={new Date(ts).toISOString()}
@@ -66,7 +87,25 @@ export function TimelineEvent({
             </time>
           </div>
         )}
+        {relations.replyTo && !event.isRedacted() && <ReplyQuote room={room} eventId={relations.replyTo} />}
         <EventBody event={event} senderName={name} />
+        {relations.edited && !event.isRedacted() && <EditHistory original={event} edits={relations.edits} />}
+        <ReactionChips client={client} room={room} event={event} chips={relations.reactions} />
+        {!inThread && relations.thread && (
+          <ThreadSummary
+            room={room}
+            rootId={id}
+            count={relations.thread.count}
+            last={relations.thread.last}
+          />
+        )}
+        <MessageActions
+          client={client}
+          room={room}
+          event={event}
+          chips={relations.reactions}
+          inThread={inThread}
+        />
         {state && (
           <div className={cn('mt-0.5 flex items-center gap-2 text-xs', failed ? 'text-bad' : 'text-muted')}>
             <span>{state}</span>

@@ -1,6 +1,18 @@
 import { useCallback, useEffect, useState } from 'react'
 import { ClientEvent, KnownMembership, RoomEvent, type MatrixClient, type Room } from 'matrix-js-sdk'
+import { hasRoomData } from '@/lib/matrix/matrix-client.ts'
 import { useEmitterVersion } from '@/lib/matrix/use-typed-event-emitter.ts'
+
+/** A joined room that already names this alias (from the saved sync): no round trip before showing it. */
+function knownRoomForAlias(client: MatrixClient, alias: string): string | undefined {
+  return client
+    .getRooms()
+    .find(
+      (r) =>
+        r.getMyMembership() === (KnownMembership.Join as string) &&
+        (r.getCanonicalAlias() === alias || r.getAltAliases().includes(alias)),
+    )?.roomId
+}
 
 export type JoinedRoomState =
   | { status: 'loading' }
@@ -9,7 +21,7 @@ export type JoinedRoomState =
 
 /**
  * The room for an id (`!x:server`) or alias (`#x:server`), joined when the user is not in it yet.
- * Waits for the first sync, so the room's timeline and state are there when it is returned.
+ * Waits for the first sync (or the saved one), so the room's timeline and state are there when it is returned.
  */
 export function useJoinedRoom(client: MatrixClient, roomIdOrAlias: string): JoinedRoomState {
   const [resolved, setResolved] = useState<{ for: string; roomId: string } | null>(null)
@@ -17,7 +29,7 @@ export function useJoinedRoom(client: MatrixClient, roomIdOrAlias: string): Join
   const [attempt, setAttempt] = useState(0)
   // Re-render (and re-read the store below) whenever the client reports rooms or membership.
   useEmitterVersion(client, [ClientEvent.Sync, ClientEvent.Room, RoomEvent.MyMembership])
-  const initialSyncDone = client.isInitialSyncComplete()
+  const initialSyncDone = hasRoomData(client)
 
   useEffect(() => {
     if (!initialSyncDone) return
@@ -25,7 +37,8 @@ export function useJoinedRoom(client: MatrixClient, roomIdOrAlias: string): Join
     void (async () => {
       try {
         const roomId = roomIdOrAlias.startsWith('#')
-          ? (await client.getRoomIdForAlias(roomIdOrAlias)).room_id
+          ? (knownRoomForAlias(client, roomIdOrAlias) ??
+            (await client.getRoomIdForAlias(roomIdOrAlias)).room_id)
           : roomIdOrAlias
         if (client.getRoom(roomId)?.getMyMembership() !== KnownMembership.Join) {
           await client.joinRoom(roomIdOrAlias)

@@ -1,7 +1,14 @@
 import { useCallback, useEffect } from 'react'
-import { RoomStateEvent, UserEvent, type MatrixClient, type Room } from 'matrix-js-sdk'
+import {
+  ClientEvent,
+  RoomStateEvent,
+  SyncState,
+  UserEvent,
+  type MatrixClient,
+  type Room,
+} from 'matrix-js-sdk'
 import { useTypedEventEmitterState } from '@/lib/matrix/use-typed-event-emitter.ts'
-import { presenceKind, sortMembers, type MemberRow } from '../model/member-presence.ts'
+import { presenceAvailable, presenceKind, sortMembers, type MemberRow } from '../model/member-presence.ts'
 
 const MEMBER_EVENTS = [
   UserEvent.Presence,
@@ -9,6 +16,7 @@ const MEMBER_EVENTS = [
   UserEvent.LastPresenceTs,
   RoomStateEvent.Members,
   RoomStateEvent.NewMember,
+  ClientEvent.Sync,
 ] as const
 
 /**
@@ -18,7 +26,7 @@ const MEMBER_EVENTS = [
 export function useRoomMembers(
   client: MatrixClient,
   room: Room,
-): { members: MemberRow[]; onlineCount: number } {
+): { members: MemberRow[]; onlineCount: number; presenceUnavailable: boolean } {
   useEffect(() => {
     void room.loadMembersIfNeeded().catch(() => undefined)
   }, [room])
@@ -36,7 +44,13 @@ export function useRoomMembers(
       }
     })
     const members = sortMembers(rows)
-    return { members, onlineCount: members.filter((m) => m.presence === 'online').length }
+    // A sync from the network (not the saved one) has been processed: SYNCING comes only after it.
+    const answered = client.getSyncState() === SyncState.Syncing
+    return {
+      members,
+      onlineCount: members.filter((m) => m.presence === 'online').length,
+      presenceUnavailable: presenceAvailable(rows, answered) === false,
+    }
   }, [client, room])
   return useTypedEventEmitterState(client, MEMBER_EVENTS, read)
 }

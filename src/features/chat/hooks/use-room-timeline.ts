@@ -1,5 +1,12 @@
 import { useCallback, useState } from 'react'
-import { Direction, RoomEvent, type MatrixClient, type MatrixEvent, type Room } from 'matrix-js-sdk'
+import {
+  Direction,
+  RoomEvent,
+  ThreadEvent,
+  type MatrixClient,
+  type MatrixEvent,
+  type Room,
+} from 'matrix-js-sdk'
 import { useTypedEventEmitterState } from '@/lib/matrix/use-typed-event-emitter.ts'
 import { buildTimelineItems, type TimelineItem } from '../model/timeline-items.ts'
 
@@ -9,6 +16,10 @@ const TIMELINE_EVENTS = [
   RoomEvent.TimelineReset,
   RoomEvent.LocalEchoUpdated,
   RoomEvent.Redaction,
+  // A reply in a thread changes its root's summary; the root's row re-reads it.
+  ThreadEvent.New,
+  ThreadEvent.Update,
+  ThreadEvent.NewReply,
 ] as const
 
 /**

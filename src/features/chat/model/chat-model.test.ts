@@ -16,6 +16,7 @@ const ev = (
   getSender: () => sender,
   getType: () => 'm.room.message',
   isState: () => false,
+  isRelation: () => false,
   ...extra,
 })
 

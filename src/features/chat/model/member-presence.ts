@@ -31,6 +31,15 @@ export interface MemberRow {
   lastActiveTs: number | null
 }
 
+/**
+ * Whether the homeserver gives presence at all: once it has answered a sync, a room where nobody (not even
+ * me) has a presence event is on a server with presence disabled. Null until the server has answered.
+ */
+export function presenceAvailable(rows: readonly MemberRow[], serverAnswered: boolean): boolean | null {
+  if (rows.some((r) => r.presence !== 'unknown')) return true
+  return serverAnswered ? false : null
+}
+
 /** Online first, then away, offline, unknown; by name within each. */
 export function sortMembers(rows: readonly MemberRow[]): MemberRow[] {
   return [...rows].sort((a, b) => RANK[a.presence] - RANK[b.presence] || a.name.localeCompare(b.name, 'uk'))

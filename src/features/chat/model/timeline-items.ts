@@ -6,6 +6,8 @@ export interface TimelineEventLike {
   getSender(): string | undefined
   getType(): string
   isState(): boolean
+  /** Whether it relates to another event with this relation type (`m.replace`, `m.thread`, …). */
+  isRelation(relType?: string): boolean
 }
 
 export type TimelineItem<E extends TimelineEventLike> =
@@ -17,7 +19,12 @@ export const GROUP_WINDOW_MS = 5 * 60_000
 /** Events with nothing to show in a chat (they act on other events or on the room). */
 const HIDDEN_TYPES = new Set(['m.room.redaction', 'm.reaction', 'm.receipt', 'm.typing'])
 
-export const isShown = (e: TimelineEventLike) => !e.isState() && !HIDDEN_TYPES.has(e.getType())
+/**
+ * Edits change the message they replace and thread replies live in their thread: neither is a row of its
+ * own in the room's timeline.
+ */
+export const isShown = (e: TimelineEventLike) =>
+  !e.isState() && !HIDDEN_TYPES.has(e.getType()) && !e.isRelation('m.replace') && !e.isRelation('m.thread')
 
 const dayKey = (ts: number) => {
   const d = new Date(ts)

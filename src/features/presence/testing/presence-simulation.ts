@@ -7,8 +7,8 @@ import { PresenceWriteError, type PresenceTransport } from '../model/presence-tr
 
 /**
  * One simulated hour of the real presence model (machine + arbiter + writer) against a fake homeserver that
- * enforces Synapse's `rc_presence` (1 PUT per 10 s per user, then 429 with `retry_after_ms`). The benchmark
- * reports its figures next to the earlier hook's 120 writes per hour.
+ * enforces Synapse's `rc_presence` (1 PUT per 10 s per user, then 429 with `retry_after_ms`); the benchmark
+ * reports its write counts.
  *
  * - `active`: one visible tab, the user moves the pointer every 20 s for the whole hour;
  * - `idle`: one visible tab, no input at all after the page loads;

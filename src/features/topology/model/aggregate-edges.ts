@@ -1,4 +1,5 @@
-import type { ConnectionMethod, HubService, Topology } from './derive-edges.ts'
+import type { HubService } from '@/entities/node/model/hub-services.ts'
+import type { ConnectionMethod, Topology } from './derive-edges.ts'
 
 /** The service links of one group (or one pinned hub) to one hub, merged for drawing. */
 export interface ServiceBundle {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { Liveness } from '@/entities/node/model/liveness.ts'
 import type { NodeProfile } from '@/entities/node/model/schemas.ts'
+import { servicesInText } from '@/entities/node/model/hub-services.ts'
 import {
   deriveTopology,
   REGISTRY_HUB_ID,
   selectProfileCandidates,
-  servicesInText,
   type ServiceEdge,
   type TopologyRowInput,
 } from './derive-edges.ts'

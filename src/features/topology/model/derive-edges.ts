@@ -1,12 +1,17 @@
 import type { Liveness } from '@/entities/node/model/liveness.ts'
 import type { NodeProfile, RegistryNode } from '@/entities/node/model/schemas.ts'
+import {
+  fleetServicesOf,
+  HUB_SERVICES,
+  hubProviders,
+  rolePriority,
+  servicesInText,
+  sortHubs,
+  type HubService,
+} from '@/entities/node/model/hub-services.ts'
 
 /** The id of the registry hub, the one node of the graph that is not a registry row. */
 export const REGISTRY_HUB_ID = '@registry'
-
-/** Services that make a node a hub other nodes connect to (the registry itself is the graph's centre). */
-export type HubService = 'router' | 'gateway' | 'nats' | 'matrix'
-export const HUB_SERVICES: readonly HubService[] = ['router', 'gateway', 'nats', 'matrix']
 
 /** How one node reaches another, as node-connection-architecture.md lists them (GitHub sync is not a link). */
 export type ConnectionMethod = 'heartbeat' | 'NATS' | 'HTTP' | 'SSH'
@@ -55,43 +60,14 @@ export interface Topology {
   registryHost: string | null
 }
 
-const SERVICE_TOKENS: Record<string, HubService | 'registry'> = {
-  router: 'router',
-  gateway: 'gateway',
-  nats: 'nats',
-  jetstream: 'nats',
-  matrix: 'matrix',
-  synapse: 'matrix',
-  registry: 'registry',
-}
-
-/**
- * Reads hub services out of free strings such as `dagi-router`, `infra.nats`, `matrix.synapse` or a profile
- * role `gateway`: lower-cased, split on anything that is not a letter or digit, matched token by token, so
- * `routerless` or `natsume` never count.
- */
-export function servicesInText(values: readonly string[]): Set<HubService | 'registry'> {
-  const out = new Set<HubService | 'registry'>()
-  for (const v of values) {
-    for (const token of v.toLowerCase().split(/[^a-z0-9]+/)) {
-      const s = SERVICE_TOKENS[token]
-      if (s) out.add(s)
-    }
-  }
-  return out
-}
-
 // The list's evidence per node record: records are shared across polls while unchanged, so a 10,000-node
 // fleet is tokenized once, not on every liveness change.
 const fleetServicesCache = new WeakMap<object, ReadonlySet<HubService | 'registry'>>()
 
-function fleetServicesOf(node: TopologyRowInput['node']): ReadonlySet<HubService | 'registry'> {
+function cachedFleetServicesOf(node: TopologyRowInput['node']): ReadonlySet<HubService | 'registry'> {
   let found = fleetServicesCache.get(node)
   if (!found) {
-    const set = servicesInText(node.metadata.capabilities.services)
-    if (node.node_type === 'router') set.add('router')
-    if (node.node_type === 'gateway') set.add('gateway')
-    found = set
+    found = fleetServicesOf(node)
     fleetServicesCache.set(node, found)
   }
   return found
@@ -105,9 +81,6 @@ const methodOf: Record<HubService, ConnectionMethod> = {
   // Matrix clients speak the client-server API: HTTP.
   matrix: 'HTTP',
 }
-
-const rolePriority = (role: string | null) =>
-  role === 'production' ? 0 : role === 'backup' ? 1 : role === 'development' ? 2 : 3
 
 /**
  * Derives the graph the topology draws: which nodes are hubs, and every edge.
@@ -150,7 +123,7 @@ export function deriveTopology(
     const profile = profilesById.get(id)
     const found: ReadonlySet<HubService | 'registry'> = profile
       ? servicesInText([...profile.roles, ...profile.modules.map((m) => m.id)])
-      : fleetServicesOf(row.node)
+      : cachedFleetServicesOf(row.node)
     if (found.size === 0) continue
     if (
       found.has('registry') &&
@@ -164,13 +137,8 @@ export function deriveTopology(
     if (services.length > 0) hubs.push({ nodeId: id, services, source: profile ? 'profile' : 'fleet' })
   }
 
-  hubs.sort(
-    (a, b) =>
-      rolePriority(roleOf.get(a.nodeId) ?? null) - rolePriority(roleOf.get(b.nodeId) ?? null) ||
-      (a.nodeId < b.nodeId ? -1 : a.nodeId > b.nodeId ? 1 : 0),
-  )
-  const provider = new Map<HubService, string>()
-  for (const hub of hubs) for (const s of hub.services) if (!provider.has(s)) provider.set(s, hub.nodeId)
+  sortHubs(hubs, (id) => roleOf.get(id) ?? null)
+  const provider = hubProviders(hubs)
 
   const online = (id: string) => liveness.get(id) === 'online'
   const hubIds = new Set(hubs.map((h) => h.nodeId))

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { MatrixClient, MatrixEvent, Room } from 'matrix-js-sdk'
 import { useLang } from '@/lib/i18n/i18n-store.ts'
@@ -29,6 +29,8 @@ interface Props {
   canPaginate: boolean
   paginating: boolean
   paginateBack: () => Promise<void>
+  /** Set to a function that scrolls to an event and focuses it (a reply's quote jumps with it). */
+  jumpRef: RefObject<((eventId: string) => void) | null>
 }
 
 /**
@@ -36,7 +38,16 @@ interface Props {
  * there; older messages load on scrolling up without moving what the user reads; "jump to latest" when
  * new ones arrive while scrolled up.
  */
-export function TimelineView({ client, room, items, live, canPaginate, paginating, paginateBack }: Props) {
+export function ChatTimeline({
+  client,
+  room,
+  items,
+  live,
+  canPaginate,
+  paginating,
+  paginateBack,
+  jumpRef,
+}: Props) {
   const t = useT(chatMessages)
   const lang = useLang()
   const scrollRef = useRef<HTMLDivElement>(null)
@@ -75,6 +86,19 @@ export function TimelineView({ client, room, items, live, canPaginate, paginatin
     setShowJump(false)
     setUnseen(0)
   }, [virtualizer, count, pinToBottom])
+
+  useEffect(() => {
+    jumpRef.current = (eventId) => {
+      const index = items.findIndex((i) => i.kind === 'event' && i.event.getId() === eventId)
+      if (index < 0) return
+      pinned.current = false
+      setShowJump(true)
+      virtualizer.scrollToIndex(index + 1, { align: 'center' })
+      requestAnimationFrame(() => {
+        scrollRef.current?.querySelector<HTMLElement>(`[data-event-id="${CSS.escape(eventId)}"]`)?.focus()
+      })
+    }
+  }, [jumpRef, items, virtualizer])
 
   // Keep the reader's place: prepends keep the distance from the bottom, appends follow the bottom.
   useLayoutEffect(() => {

@@ -1,0 +1,48 @@
+// The server bench's database: a throwaway PostgreSQL (scripts/postgres.sh) with schema A and generated beats.
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import postgres from 'postgres'
+
+const root = resolve(import.meta.dirname, '../..')
+export const TARGET_NODE = 'bench-node-1'
+
+/** Starts the cluster and creates `registry` with schema A; returns its URL and a stop function. */
+export async function startBenchDatabase() {
+  const out = execFileSync('bash', [resolve(root, 'scripts/postgres.sh'), 'start'], { encoding: 'utf8' })
+  const dir = /PG_DIR=(.*)/.exec(out)[1]
+  const url = new URL(/PG_URL=(.*)/.exec(out)[1])
+  const stop = () => execFileSync('bash', [resolve(root, 'scripts/postgres.sh'), 'stop', dir])
+  const admin = postgres(url.href, { onnotice: () => {} })
+  await admin`CREATE DATABASE registry`
+  await admin.end()
+  url.pathname = '/registry'
+  const sql = postgres(url.href, { onnotice: () => {} })
+  await sql.unsafe(readFileSync(resolve(root, 'server/test/fixtures/schema-a.sql'), 'utf8'))
+  return { url: url.href, sql, stop }
+}
+
+/**
+ * 1,000 nodes beating every 30 s for the last day, written in time order as the registry writes them (so one
+ * node's rows are spread over the table, not packed together), and the first node also for the 29 days
+ * before: 2,880 rows in its last 24 h, 86,400 in 30 days; 2.97 M rows in all. Generated in SQL.
+ */
+export async function generateBeats(sql) {
+  await sql`INSERT INTO nodes (id, node_id, node_name, node_role, node_type, status, last_heartbeat, registered_at, updated_at)
+    SELECT gen_random_uuid(), 'bench-node-' || i, 'bench-node-' || i, 'worker', 'worker', 'online', now(), now() - interval '40 days', now()
+    FROM generate_series(1, 1000) AS i`
+  const metrics = sql`jsonb_build_object('cpu_percent', round((random() * 100)::numeric, 1), 'memory_percent',
+    round((random() * 100)::numeric, 1), 'disk_percent', 63.0, 'disk_free_gb', 120.4)`
+  await sql`INSERT INTO heartbeat_log (id, node_id, "timestamp", status, metrics)
+    SELECT gen_random_uuid(), n.id, t, 'online', ${metrics}
+    FROM nodes n, generate_series(now() - interval '30 days' + interval '30 seconds', now() - interval '1 day', interval '30 seconds') AS t
+    WHERE n.node_id = ${TARGET_NODE} ORDER BY t`
+  await sql`INSERT INTO heartbeat_log (id, node_id, "timestamp", status, metrics)
+    SELECT gen_random_uuid(), n.id, t, 'online', ${metrics}
+    FROM generate_series(now() - interval '1 day' + interval '30 seconds', now(), interval '30 seconds') AS t, nodes n
+    ORDER BY t`
+  await sql`VACUUM ANALYZE heartbeat_log`
+  await sql`VACUUM ANALYZE nodes`
+  const [{ count }] = await sql`SELECT count(*)::int AS count FROM heartbeat_log`
+  return count
+}

@@ -1,0 +1,190 @@
+// BENCH_ONLY=server: the console server against a throwaway PostgreSQL. History query timings with the
+// registry's indexes as they are (and, for the README, with the composite index), then the server as its own
+// process with 100 event-stream clients and 10 polling tabs for a minute: beat-to-tab latency, its RSS, and
+// what the tabs cost the registry.
+import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { generateBeats, startBenchDatabase, TARGET_NODE } from './server-db.mjs'
+import { listRuns, percentile, round } from './stats.mjs'
+
+const root = resolve(import.meta.dirname, '../..')
+const COMPOSITE = 'CREATE INDEX heartbeat_log_node_time ON heartbeat_log (node_id, "timestamp" DESC)'
+const POLL_MS = 7_500
+
+async function timeQuery(run, n = 40) {
+  for (let i = 0; i < 3; i++) await run()
+  const samples = []
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now()
+    await run()
+    samples.push(performance.now() - t0)
+  }
+  return samples
+}
+
+async function historyTimings(dbUrl, sql, log) {
+  const { openDatabase } = await import('../../server/src/db/database.ts')
+  const { nodeHistory } = await import('../../server/src/services/history-service.ts')
+  const reader = openDatabase({ url: dbUrl, statementTimeoutMs: 30_000 })
+  const now = Date.now()
+  const raw = () =>
+    nodeHistory(reader, TARGET_NODE, {
+      since: new Date(now - 86_400_000),
+      until: new Date(now),
+      limit: 10_000,
+      bucket: null,
+    })
+  const hourly = () =>
+    nodeHistory(reader, TARGET_NODE, {
+      since: new Date(now - 30 * 86_400_000),
+      until: new Date(now),
+      limit: 1000,
+      bucket: 3600,
+    })
+  const rawRows = (await raw()).heartbeats.length
+  const beatsIn30d = (await hourly()).buckets.reduce((a, b) => a + b.beats, 0)
+  const before = { raw: await timeQuery(raw), hourly: await timeQuery(hourly) }
+  log(`composite index: ${COMPOSITE}`)
+  await sql.unsafe(COMPOSITE)
+  await sql`ANALYZE heartbeat_log`
+  const after = { raw: await timeQuery(raw), hourly: await timeQuery(hourly) }
+  await sql`DROP INDEX heartbeat_log_node_time`
+  await reader.end()
+  const p95 = (s) => percentile(s, 95)
+  const note = (s, rows) =>
+    `p95 of ${s.length} runs, ${rows} rows of one node among 1,000; median ${round(percentile(s, 50))} ms`
+  return [
+    {
+      name: 'history_query_ms_24h_raw',
+      value: p95(before.raw),
+      note: note(before.raw, rawRows) + ', registry indexes only',
+    },
+    {
+      name: 'history_query_ms_30d_bucketed',
+      value: p95(before.hourly),
+      note: note(before.hourly, beatsIn30d) + ' into hourly buckets, registry indexes only',
+    },
+    { name: 'history_query_ms_24h_raw_composite', value: p95(after.raw), note: `with ${COMPOSITE}` },
+    { name: 'history_query_ms_30d_bucketed_composite', value: p95(after.hourly), note: `with ${COMPOSITE}` },
+  ]
+}
+
+function rssMb(pid) {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+  return m ? Number(m[1]) / 1024 : null
+}
+
+async function liveFigures(dbUrl, sql, port, log) {
+  const { startHttpRegistry } = await import('../../mocks/registry/http-registry.ts')
+  const { openStream } = await import('../../server/test/sse-client.ts')
+  const registry = await startHttpRegistry({ seed: 42, nodes: 1000 })
+  const child = spawn(
+    process.execPath,
+    ['--import', './server/src/register-aliases.ts', 'server/src/main.ts'],
+    {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        REGISTRY_URL: registry.url,
+        REGISTRY_DATABASE_URL: dbUrl,
+        DIST_DIR: 'dist-bench-none',
+      },
+    },
+  )
+  const base = `http://127.0.0.1:${port}`
+  const streams = []
+  try {
+    for (let i = 0; ; i++) {
+      const ok = await fetch(`${base}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+      if (ok) break
+      if (i > 100) throw new Error('the server did not start')
+      await sleep(200)
+    }
+    for (let i = 0; i < 100; i++) streams.push(await openStream(`${base}/api/v1/events`))
+    await sleep(1500)
+    log('100 stream clients connected; 10 tabs polling for 60 s; a beat every 2 s')
+    const requestsBefore = [...registry.requests.values()].reduce((a, b) => a + b, 0)
+    const stopAt = Date.now() + 60_000
+    const tab = async () => {
+      await sleep(Math.random() * POLL_MS)
+      for (let poll = 0; Date.now() < stopAt; poll++) {
+        const next = Date.now() + POLL_MS
+        for (let offset = 0; ; offset += 1000) {
+          const page = await (await fetch(`${base}/api/v1/nodes?limit=1000&offset=${offset}`)).json()
+          if (page.nodes.length < 1000) break
+        }
+        // As the app: the list every 7.5 s, the registry's health every 30 s.
+        if (poll % 4 === 0) await fetch(`${base}/health`).then((r) => r.arrayBuffer())
+        await sleep(Math.max(0, next - Date.now()))
+      }
+    }
+    const rss = []
+    const latencies = []
+    const beats = async () => {
+      for (let mark = 0; Date.now() < stopAt - 3000; mark++) {
+        await sql`INSERT INTO heartbeat_log (id, node_id, "timestamp", status, metrics)
+          SELECT gen_random_uuid(), id, now(), 'online', ${sql.json({ cpu_percent: 5, mark: `m${mark}` })}
+          FROM nodes WHERE node_id = ${TARGET_NODE}`
+        const committed = performance.now()
+        const needle = `"mark":"m${mark}"`
+        await Promise.all(
+          streams.map((s) =>
+            s
+              .waitFor((f) => f.event === 'heartbeat' && (f.data ?? '').includes(needle), 10_000)
+              .then(() => latencies.push(performance.now() - committed)),
+          ),
+        )
+        rss.push(rssMb(child.pid))
+        await sleep(2000)
+      }
+    }
+    await Promise.all([...Array.from({ length: 10 }, tab), beats()])
+    const requests = [...registry.requests.values()].reduce((a, b) => a + b, 0) - requestsBefore
+    return [
+      {
+        name: 'sse_beat_to_tab_ms_100',
+        value: percentile(latencies, 95),
+        note: `p95 of ${latencies.length} deliveries (100 clients), median ${round(percentile(latencies, 50))} ms; the hub reads once per second`,
+      },
+      {
+        name: 'server_rss_mb_100_clients',
+        value: Math.max(...rss),
+        note: `peak RSS of the server process with 100 streams and 10 polling tabs (samples ${listRuns(rss, 0)})`,
+      },
+      {
+        name: 'registry_requests_per_min_10_tabs',
+        value: requests,
+        note: `10 tabs, polling as the app does (the list, 2 pages at 1,000 nodes, every 7.5 s; /health every 30 s) for 60 s: one tab alone costs 18`,
+      },
+    ]
+  } finally {
+    for (const s of streams) s.close()
+    child.kill('SIGTERM')
+    await new Promise((r) => child.once('exit', r))
+    await registry.close()
+  }
+}
+
+export async function serverFigures(ctx) {
+  await import('../../server/src/register-aliases.ts')
+  const db = await startBenchDatabase()
+  try {
+    ctx.log('generating beats in SQL (1,000 nodes)…')
+    const rows = await generateBeats(db.sql)
+    ctx.log(`${rows} rows in heartbeat_log`)
+    const history = await historyTimings(db.url, db.sql, ctx.log)
+    const live = await liveFigures(db.url, db.sql, ctx.port, ctx.log)
+    return [...history, ...live]
+  } finally {
+    await db.sql.end()
+    db.stop()
+  }
+}

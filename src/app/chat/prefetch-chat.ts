@@ -1,0 +1,30 @@
+/** After the first paint, when the browser has nothing else to do (or at the latest after this long). */
+const IDLE_TIMEOUT_MS = 5_000
+
+/**
+ * Downloads the chat panel's code and the Matrix SDK once the dashboard has painted and the browser is idle,
+ * so opening the chat does not wait for them; nothing of it counts towards the first load.
+ */
+export function prefetchChatWhenIdle(loadPanel: () => Promise<{ preloadMatrixSdk: () => void }>): () => void {
+  let idle: number | undefined
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const run = () => {
+    loadPanel().then(
+      (m) => m.preloadMatrixSdk(),
+      () => undefined,
+    )
+  }
+  // Two frames: the first paint of the dashboard has happened before anything is queued.
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(() => {
+      if (typeof requestIdleCallback === 'function')
+        idle = requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS })
+      else run()
+    }, 0)
+  })
+  return () => {
+    cancelAnimationFrame(frame)
+    clearTimeout(timer)
+    if (idle !== undefined) cancelIdleCallback(idle)
+  }
+}
