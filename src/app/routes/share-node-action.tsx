@@ -1,5 +1,5 @@
-import { useNode } from '@/entities/node/api/get-node.ts'
-import { livenessOf } from '@/entities/node/model/liveness.ts'
+import { useNodeEntry } from '@/entities/node/api/use-node-entry.ts'
+import { livenessAsKnown } from '@/entities/node/model/liveness.ts'
 import { useThresholds } from '@/entities/node/model/use-thresholds.ts'
 import { nodeMessages } from '@/entities/node/ui/node-messages.ts'
 import { ShareNodeButton } from '@/features/chat/components/share-node-button.tsx'
@@ -14,10 +14,10 @@ export function ShareNodeAction({ nodeId }: { nodeId: string }) {
   const thresholds = useThresholds()
   const t = useT(nodeMessages)
   const now = useNow()
-  const { data } = useNode(nodeId)
-  if (data?.kind !== 'ok') return null
-  const node = data.node
-  const liveness = livenessOf(node.last_heartbeat, now, thresholds)
+  const { entry, readAt } = useNodeEntry(nodeId)
+  if (entry?.kind !== 'ok') return null
+  const node = entry.node
+  const liveness = livenessAsKnown(node.last_heartbeat, now, thresholds, readAt)
   return (
     <ShareNodeButton
       node={{

@@ -30,10 +30,14 @@ export const fleetEventsMessages = defineMessages({
     sourceObserved: 'побачено цією сторінкою',
     sourceFleet: 'зі списку флоту',
     historyCovers:
-      'Історію з реєстру отримано для {count} вузлів (найважливіших); решту подій виведено зі списку флоту та з того, що сторінка бачила з {since}.',
+      'Історію з реєстру отримано для {count, plural, one {# вузла} few {# вузлів} many {# вузлів} other {# вузла}} (найважливіших); решту подій виведено зі списку флоту та з того, що сторінка бачила з {since}.',
     historyMissing:
       'Реєстр не має маршруту історії (404): події виведено зі списку флоту та з того, що ця сторінка бачила з {since}.',
     historyFailed: 'Історію не вдалося отримати: показано те, що сторінка бачила з {since}.',
+    loadFailed: 'Не вдалося прочитати флот з реєстру. Сторінка повторить спробу сама.',
+    technicalDetails: 'Технічні подробиці',
+    registryUnreachable:
+      'Реєстр недоступний з {time}: що відбувалося з вузлами відтоді, невідомо, тож жодної події «зник» не записано.',
     openNode: 'Відкрити сторінку вузла {node}',
     eventList: 'Події, найновіші першими',
   },
@@ -66,10 +70,14 @@ export const fleetEventsMessages = defineMessages({
     sourceObserved: 'seen by this page',
     sourceFleet: 'from the fleet list',
     historyCovers:
-      'Registry history was fetched for {count} nodes (the ones that matter most); the other events are derived from the fleet list and from what this page has seen since {since}.',
+      'Registry history was fetched for {count, plural, one {# node} other {# nodes}} (the ones that matter most); the other events are derived from the fleet list and from what this page has seen since {since}.',
     historyMissing:
       'The registry has no history route (404): events are derived from the fleet list and from what this page has seen since {since}.',
     historyFailed: 'History could not be fetched: showing what this page has seen since {since}.',
+    loadFailed: 'The fleet could not be read from the registry. The page keeps trying by itself.',
+    technicalDetails: 'Technical details',
+    registryUnreachable:
+      'The registry has been unreachable since {time}: what the nodes did since is unknown, so no “went offline” is recorded.',
     openNode: 'Open the node page of {node}',
     eventList: 'Events, newest first',
   },

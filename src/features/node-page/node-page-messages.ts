@@ -9,7 +9,14 @@ export const nodePageMessages = defineMessages({
       'Реєстр не знає вузла «{id}». Можливо, агент зареєструвався знову під новим ідентифікатором.',
     invalidTitle: 'Запис вузла пошкоджено',
     invalidHint: 'Реєстр надіслав запис «{id}», який не вдалося прочитати: {error}',
-    loadFailed: 'Не вдалося завантажити вузол: {error}',
+    loadFailed: 'Не вдалося прочитати цей вузол з реєстру. Спробуйте ще раз за хвилину.',
+    technicalDetails: 'Технічні подробиці',
+    unroutable:
+      'Реєстр не може знайти цей id за адресою (у ньому є «/»): сторінку складено зі списку флоту, без профілю та історії реєстру.',
+    registryUnreachable:
+      'Реєстр недоступний з {time}. Стан вузла з того часу невідомий; дані оновляться, щойно реєстр відповість.',
+    metricsUnreachable: 'Метрики невідомі, поки реєстр недоступний.',
+    stripUnreachable: 'Нових пульсів не видно, поки реєстр недоступний.',
     retry: 'Повторити',
     fieldIssues: 'Частину полів цього запису не вдалося прочитати, вони показані як невідомі: {fields}',
     staleSince: 'Дані застаріли з {time}, повторна спроба…',
@@ -25,6 +32,7 @@ export const nodePageMessages = defineMessages({
     noReportedStatus: 'немає',
     lastBeat: 'Останній пульс',
     neverBeat: 'жодного пульсу',
+    livenessUnreachable: 'невідомо (реєстр недоступний з {time})',
     addresses: 'Адреси',
     ip: 'Публічна IP',
     localIp: 'Локальна IP',
@@ -70,14 +78,15 @@ export const nodePageMessages = defineMessages({
     gb: '{n} ГБ',
     history: 'Історія пульсів',
     historyObserved:
-      'Історія недоступна в реєстрі — показано {count} пульсів, отриманих з {time}, відколи відкрито сторінку.',
-    historyFailed: 'Не вдалося завантажити історію: {error}',
+      'Історія недоступна в реєстрі — показано {count, plural, one {# пульс, отриманий} few {# пульси, отримані} many {# пульсів, отриманих} other {# пульсу, отриманого}} з {time}, відколи відкрито сторінку.',
+    historyFailed: 'Не вдалося завантажити історію пульсів з реєстру.',
     historyUnavailable:
       'Історія зараз недоступна: сервер консолі не може прочитати базу даних. Показано те, що вже було завантажено; сторінка повторює спроби сама.',
     historyUnavailableShort: 'Історія недоступна.',
     historyUnavailableReason: 'Причина',
     strip: 'Останні пульси',
-    stripLabel: 'Останні {count} пульсів. Стрілки ліворуч і праворуч переходять між пульсами.',
+    stripLabel:
+      '{count, plural, one {Останній # пульс} few {Останні # пульси} many {Останні # пульсів} other {Останні # пульсу}}. Стрілки ліворуч і праворуч переходять між пульсами.',
     stripEmpty: 'Ще немає пульсів.',
     beatTooltip: 'Пульс {index} з {count}: {time}, статус «{status}», {gap}{metrics}',
     beatFirst: 'перший у вибірці',
@@ -118,7 +127,8 @@ export const nodePageMessages = defineMessages({
     outageEnd: 'Кінець',
     outageOngoing: 'триває',
     outageOpenStart: 'до {time}',
-    outagesMore: 'і ще {count} давніших',
+    outagesMore:
+      'і ще {count, plural, one {# давніший} few {# давніші} many {# давніших} other {# давнішого}}',
   },
   en: {
     back: 'Back to the fleet overview',
@@ -127,7 +137,14 @@ export const nodePageMessages = defineMessages({
     notFoundHint: 'The registry has no node “{id}”. Its agent may have registered again under a new id.',
     invalidTitle: 'Unreadable node record',
     invalidHint: 'The registry sent a record for “{id}” that could not be read: {error}',
-    loadFailed: 'Could not load the node: {error}',
+    loadFailed: 'The node could not be read from the registry. Try again in a minute.',
+    technicalDetails: 'Technical details',
+    unroutable:
+      'The registry cannot look this id up (it contains “/”): this page is built from the fleet list, without the registry’s profile and history.',
+    registryUnreachable:
+      'The registry has been unreachable since {time}. What the node did since is unknown; the page catches up as soon as the registry answers.',
+    metricsUnreachable: 'Metrics are unknown while the registry cannot be read.',
+    stripUnreachable: 'No new heartbeats can be seen while the registry cannot be read.',
     retry: 'Retry',
     fieldIssues: 'Some fields of this record could not be read and are shown as unknown: {fields}',
     staleSince: 'Stale since {time}, retrying…',
@@ -143,6 +160,7 @@ export const nodePageMessages = defineMessages({
     noReportedStatus: 'none',
     lastBeat: 'Last heartbeat',
     neverBeat: 'no heartbeat yet',
+    livenessUnreachable: 'unknown (registry unreachable since {time})',
     addresses: 'Addresses',
     ip: 'Public IP',
     localIp: 'Local IP',
@@ -188,14 +206,16 @@ export const nodePageMessages = defineMessages({
     diskFree: 'Free disk',
     gb: '{n} GB',
     history: 'Heartbeat history',
-    historyObserved: 'History unavailable from the registry — showing {count} beats observed since {time}.',
-    historyFailed: 'Could not load the history: {error}',
+    historyObserved:
+      'History unavailable from the registry — showing {count, plural, one {# beat} other {# beats}} observed since {time}.',
+    historyFailed: 'The heartbeat history could not be loaded from the registry.',
     historyUnavailable:
       'History is unavailable: the console server cannot read its database. What was already loaded stays on screen; the page keeps retrying.',
     historyUnavailableShort: 'History is unavailable.',
     historyUnavailableReason: 'Reason',
     strip: 'Latest heartbeats',
-    stripLabel: 'The last {count} heartbeats. Left and right arrow keys move between beats.',
+    stripLabel:
+      '{count, plural, one {The last heartbeat} other {The last # heartbeats}}. Left and right arrow keys move between beats.',
     stripEmpty: 'No heartbeats yet.',
     beatTooltip: 'Beat {index} of {count}: {time}, status “{status}”, {gap}{metrics}',
     beatFirst: 'first in view',

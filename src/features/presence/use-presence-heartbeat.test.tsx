@@ -102,6 +102,9 @@ describe('usePresenceHeartbeat', () => {
       setVisibility('hidden')
     })
     await advance(0)
+    // A hidden page keeps its state for 10 s (a quick tab switch is not shown to others).
+    expect(hook.result.current).toMatchObject({ state: 'online' })
+    await advance(10_000)
     expect(hook.result.current).toMatchObject({ state: 'offline', activityAllowed: false })
     await advance(20_000)
     act(() => {
@@ -109,7 +112,7 @@ describe('usePresenceHeartbeat', () => {
     })
     await advance(11_000)
     expect(hook.result.current.state).toBe('online')
-    // Closing: visibilitychange and pagehide both fire.
+    // Closing (past the server's 10 s window): visibilitychange and pagehide both fire.
     act(() => {
       setVisibility('hidden')
       window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }))

@@ -11,30 +11,24 @@ describe('pollInterval', () => {
     expect(pollInterval(ok, base)).toBe(base)
   })
 
-  it('backs off while failing: about as long as the registry has been failing, doubling up to 5 minutes', () => {
-    const failingSince = (ms: number) => ({
-      ...ok,
-      status: 'error' as const,
-      errorUpdatedAt: NOW + ms,
-      errorUpdateCount: 1,
-    })
-    expect(pollInterval(failingSince(30_000), base)).toBe(60_000)
-    expect(pollInterval(failingSince(90_000), base)).toBe(90_000)
-    expect(pollInterval(failingSince(180_000), base)).toBe(180_000)
-    expect(pollInterval(failingSince(360_000), base)).toBe(300_000)
-    expect(pollInterval(failingSince(3_600_000), base)).toBe(300_000)
+  it('backs off while failing, never past 15 s (or the poll period when longer)', () => {
+    // The registry has failed since `at` ms after the last good answer.
+    const after = (at: number, period: number) =>
+      pollInterval({ ...ok, status: 'error' as const, errorUpdatedAt: NOW + at, errorUpdateCount: 1 }, period)
+    // Polling at 7.5 s: the outage is retried every 15 s, however long it lasts.
+    for (const at of [5_000, 30_000, 60_000, 3_600_000]) expect(after(at, 7_500)).toBe(15_000)
+    // A 30 s period is never shortened by a failure, nor lengthened.
+    for (const at of [30_000, 360_000]) expect(after(at, base)).toBe(30_000)
   })
 
-  it('backs off by the error count when it never had data', () => {
+  it('retries a registry that never answered at the capped rhythm too', () => {
     const never = (n: number) => ({
       status: 'error' as const,
       dataUpdatedAt: 0,
       errorUpdatedAt: NOW,
       errorUpdateCount: n,
     })
-    expect([1, 2, 3, 4, 5, 6].map((n) => pollInterval(never(n), base))).toEqual([
-      60_000, 60_000, 120_000, 240_000, 300_000, 300_000,
-    ])
+    expect([1, 2, 3, 6].map((n) => pollInterval(never(n), 7_500))).toEqual([15_000, 15_000, 15_000, 15_000])
   })
 
   it('recovers by itself: a success after errors brings the interval back', () => {

@@ -144,12 +144,15 @@ export function shareUnchanged(next: FleetSnapshot, previous: FleetSnapshot | un
   return { ...next, entries: unchanged ? previous.entries : entries }
 }
 
-/** Polling slows down while the registry fails: never more often than this. */
-export const MAX_BACKOFF_MS = 5 * 60_000
+/**
+ * Polling slows down while the registry fails, but never past this (nor past the poll period when that is
+ * longer): a registry back after an outage is seen within about 15 s, not half a minute later.
+ */
+export const MAX_BACKOFF_MS = 15_000
 
 /**
- * The next poll delay: the heartbeat interval while all is well; while failing, about as long as the registry
- * has been failing (so the delay doubles, up to 5 minutes). The first success brings the interval back.
+ * The next poll delay: the poll period while all is well; while failing, about as long as the registry has
+ * been failing, capped at `MAX_BACKOFF_MS`. The first success brings the period back.
  */
 export function pollInterval(
   state: Pick<Query['state'], 'status' | 'dataUpdatedAt' | 'errorUpdatedAt' | 'errorUpdateCount'>,
@@ -161,7 +164,7 @@ export function pollInterval(
     state.dataUpdatedAt > 0
       ? state.errorUpdatedAt - state.dataUpdatedAt
       : intervalMs * 2 ** (state.errorUpdateCount - 1)
-  return Math.min(MAX_BACKOFF_MS, Math.max(intervalMs * 2, failingFor))
+  return Math.min(Math.max(intervalMs, MAX_BACKOFF_MS), Math.max(intervalMs * 2, failingFor))
 }
 
 /**

@@ -2,7 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query'
 import { useConfig } from '@/lib/config/config-context.tsx'
 import { HttpError } from '@/lib/http/fetch-json.ts'
 import { HealthSchema, type RegistryHealth } from '../model/schemas.ts'
-import { pollInterval } from './get-fleet.ts'
+import { fleetPollMs, pollInterval } from './get-fleet.ts'
 import { registryKeys } from './query-keys.ts'
 import type { Registry } from './registry-http.ts'
 import { useRegistry } from './use-registry.ts'
@@ -18,7 +18,7 @@ export async function getHealth(registry: Registry, signal?: AbortSignal): Promi
   return parsed.data
 }
 
-/** Polled with the fleet, at the heartbeat interval, backing off the same way while it fails. */
+/** Polled with the fleet, at its period, backing off the same (capped) way while it fails. */
 export function healthQueryOptions(registry: Registry, intervalMs: number) {
   return queryOptions({
     queryKey: registryKeys.health(registry),
@@ -29,9 +29,12 @@ export function healthQueryOptions(registry: Registry, intervalMs: number) {
   })
 }
 
-/** The registry's health, polled at the heartbeat interval (paused while the tab is hidden). */
+/**
+ * The registry's health, polled at the fleet's rhythm (paused while the tab is hidden): its word on itself
+ * and its counts belong to the same moment as the fleet beside them.
+ */
 export function useHealth() {
   const registry = useRegistry()
-  const { heartbeatIntervalSeconds } = useConfig()
-  return useQuery(healthQueryOptions(registry, heartbeatIntervalSeconds * 1000))
+  const config = useConfig()
+  return useQuery(healthQueryOptions(registry, fleetPollMs(config)))
 }

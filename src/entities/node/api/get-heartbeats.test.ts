@@ -51,6 +51,28 @@ describe('getHeartbeats', () => {
     await expect(getHeartbeats(registry, 'n1', range)).resolves.toBeNull()
   })
 
+  it('asks once per session: a 404 for the route answers every node after it, in flight or later', async () => {
+    const registry = answering(() => {
+      throw new HttpError('http', 'HTTP 404', 404, 'Not Found')
+    })
+    // Twelve nodes at once (the Events page), then the node page.
+    const first = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => getHeartbeats(registry, `n${i}`, range)),
+    )
+    expect(first.every((h) => h === null)).toBe(true)
+    await expect(getHeartbeatBuckets(registry, 'n1', { ...range, bucketSeconds: 60 })).resolves.toBeNull()
+    expect(registry.calls).toHaveLength(1)
+  })
+
+  it('keeps asking when the 404 is about the node, not the route', async () => {
+    const registry = answering(() => {
+      throw new HttpError('http', 'HTTP 404', 404, 'Node not found: n1')
+    })
+    await getHeartbeats(registry, 'n1', range)
+    await getHeartbeats(registry, 'n2', range)
+    expect(registry.calls).toHaveLength(2)
+  })
+
   it('fails on other errors and on a bad envelope', async () => {
     const failing = answering(() => {
       throw new HttpError('http', 'HTTP 500', 500)

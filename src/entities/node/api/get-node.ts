@@ -31,10 +31,23 @@ export function nodeQueryOptions(registry: Registry, nodeId: string) {
  * history route still leaves the node page something to show). A node the registry does not know resolves
  * to `{kind: 'not-found'}` (not an error), so the page can say so. Pass `refetchInterval` to keep it fresh on an open node page.
  */
-export function useNode(nodeId: string, options: { refetchInterval?: number | false } = {}) {
+export function useNode(
+  nodeId: string,
+  options: { refetchInterval?: number | false; enabled?: boolean } = {},
+) {
   const registry = useRegistry()
   return useQuery({
     ...nodeQueryOptions(registry, nodeId),
     refetchInterval: options.refetchInterval ?? false,
+    enabled: options.enabled ?? true,
   })
+}
+
+/**
+ * Whether the registry's per-node routes can reach this id. Its routes take the id as one path segment and
+ * the server decodes `%2F` before routing, so an id with a `/` (or a bare `.`/`..`, which URLs normalise
+ * away) is listed but can never be looked up, nor its profile or history.
+ */
+export function registryCanRoute(nodeId: string): boolean {
+  return !nodeId.includes('/') && nodeId !== '.' && nodeId !== '..'
 }

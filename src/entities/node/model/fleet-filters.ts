@@ -20,6 +20,7 @@ export const FLEET_LIVENESS_FILTERS: readonly FleetLivenessFilter[] = [
   'stale',
   'offline',
   'unknown',
+  'unreachable',
   'invalid',
 ]
 

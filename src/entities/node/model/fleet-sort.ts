@@ -5,9 +5,10 @@ import { entryKeys, type EntryKeys } from './fleet-search-keys.ts'
 const LIVENESS_RANK: Record<FleetLivenessFilter, number> = {
   offline: 0,
   stale: 1,
-  unknown: 2,
-  invalid: 3,
-  online: 4,
+  unreachable: 2,
+  unknown: 3,
+  invalid: 4,
+  online: 5,
 }
 
 type Compare = (a: EntryKeys, b: EntryKeys) => number

@@ -38,7 +38,15 @@ describe('deriveFleetRows', () => {
     ]
     const rows = deriveFleetRows(entries, NOW, DEFAULT_THRESHOLDS)
     expect(rows[4]).toMatchObject({ liveness: 'invalid', ageMs: null, orphan: null })
-    expect(fleetCounts(rows)).toEqual({ online: 1, stale: 1, offline: 1, unknown: 1, invalid: 1, total: 5 })
+    expect(fleetCounts(rows)).toEqual({
+      online: 1,
+      stale: 1,
+      offline: 1,
+      unknown: 1,
+      unreachable: 0,
+      invalid: 1,
+      total: 5,
+    })
   })
 })
 
@@ -117,5 +125,27 @@ describe('at 10,000 nodes', () => {
     expect(fleetCounts(rows).total).toBe(10_000)
     // Typically 2-5 ms; the bound is generous so a busy CI does not flake.
     expect(ms).toBeLessThan(250)
+  })
+})
+
+describe('a registry outage is not a fleet outage', () => {
+  it('shows nodes beating at the last good read as unreachable, never offline, however long it lasts', () => {
+    // Ten nodes beating every 10 s; the last good read was at NOW; the registry is down for 25 s, then 10 min.
+    const entries = Array.from({ length: 10 }, (_, i) =>
+      entry({ node_id: `n${i}`, last_heartbeat: beat(i * 1_000) }),
+    )
+    const silent = entry({ node_id: 'gone', last_heartbeat: beat(3_600_000) })
+    for (const downMs of [25_000, 60_000, 600_000]) {
+      const rows = deriveFleetRows([...entries, silent], NOW + downMs, DEFAULT_THRESHOLDS, NOW)
+      const c = fleetCounts(rows)
+      expect(c.offline).toBe(1)
+      expect(rows.find((r) => r.key === 'gone')?.liveness).toBe('offline')
+      // The first seconds of the outage: still online by age; after that, unknown rather than stale or offline.
+      expect(c.stale).toBe(0)
+      expect(c.online + c.unreachable).toBe(10)
+    }
+    // Reads succeed again: liveness is judged from the new data.
+    const back = deriveFleetRows(entries, NOW + 600_000, DEFAULT_THRESHOLDS, null)
+    expect(fleetCounts(back).offline).toBe(10)
   })
 })

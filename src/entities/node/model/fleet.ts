@@ -1,4 +1,4 @@
-import { livenessOf, type Liveness, type LivenessThresholds } from './liveness.ts'
+import { livenessAsKnown, type Liveness, type LivenessThresholds } from './liveness.ts'
 import { findOrphans, hostnameOf, type OrphanOf } from './orphans.ts'
 import type { NodeEntry } from './schemas.ts'
 
@@ -24,16 +24,22 @@ export interface FleetCounts {
   stale: number
   offline: number
   unknown: number
+  /** Not known while the registry cannot be read (see `livenessAsKnown`). */
+  unreachable: number
   /** Records the console could not read (not in the four above). */
   invalid: number
   total: number
 }
 
-/** Derives every row's liveness, heartbeat age and orphan flag at `now`. O(n): fine at 10,000 nodes per tick. */
+/**
+ * Derives every row's liveness, heartbeat age and orphan flag at `now`. O(n): fine at 10,000 nodes per tick.
+ * `readAt`: while the registry cannot be read, the start of the last good read (see `livenessAsKnown`).
+ */
 export function deriveFleetRows(
   entries: readonly NodeEntry[],
   now: number,
   thresholds: LivenessThresholds,
+  readAt: number | null = null,
 ): FleetRow[] {
   const rows: FleetRow[] = entries.map((entry) => {
     if (entry.kind !== 'ok')
@@ -50,7 +56,7 @@ export function deriveFleetRows(
     return {
       key: entry.node.node_id,
       entry,
-      liveness: livenessOf(lb, now, thresholds),
+      liveness: livenessAsKnown(lb, now, thresholds, readAt),
       ageMs: lb === null ? null : Math.max(0, now - lb),
       lastHeartbeat: lb,
       hostname: hostnameOf(entry),
@@ -65,7 +71,15 @@ export function deriveFleetRows(
 }
 
 export function fleetCounts(rows: readonly { liveness: RowLiveness }[]): FleetCounts {
-  const c: FleetCounts = { online: 0, stale: 0, offline: 0, unknown: 0, invalid: 0, total: rows.length }
+  const c: FleetCounts = {
+    online: 0,
+    stale: 0,
+    offline: 0,
+    unknown: 0,
+    unreachable: 0,
+    invalid: 0,
+    total: rows.length,
+  }
   for (const r of rows) c[r.liveness] += 1
   return c
 }

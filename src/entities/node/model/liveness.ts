@@ -1,9 +1,11 @@
 /**
  * Liveness is derived, never read: the registry keeps `status: "online"` forever for a node that fell
  * silent. A node is online while its last heartbeat is younger than interval + grace, stale until the
- * offline threshold, offline after it, and unknown when it never sent one.
+ * offline threshold, offline after it, and unknown when it never sent one. `unreachable`: the console cannot
+ * read the registry, and the node was fresher at the last good read than its age now says: whether it is
+ * still beating cannot be known, so it is neither stale nor offline.
  */
-export type Liveness = 'online' | 'stale' | 'offline' | 'unknown'
+export type Liveness = 'online' | 'stale' | 'offline' | 'unknown' | 'unreachable'
 
 export interface LivenessThresholds {
   /** Age (ms) up to which a node is online: the expected interval plus a grace. */
@@ -33,6 +35,27 @@ export function livenessOf(lastHeartbeat: number | null, now: number, t: Livenes
   if (age <= t.onlineMs) return 'online'
   if (age <= t.offlineMs) return 'stale'
   return 'offline'
+}
+
+const AGE_RANK = { online: 0, stale: 1, offline: 2 } as const
+
+/**
+ * Liveness as far as the console can know it. `readAt`: while the registry cannot be read, the start of the
+ * last good read (null while it answers). A node whose age has crossed a threshold since then is
+ * `unreachable`: the beats that would have kept it fresh could not be seen. A node already stale or offline
+ * at the last read keeps that (it is the last thing known), until its age says worse.
+ */
+export function livenessAsKnown(
+  lastHeartbeat: number | null,
+  now: number,
+  t: LivenessThresholds,
+  readAt: number | null,
+): Liveness {
+  const current = livenessOf(lastHeartbeat, now, t)
+  if (readAt === null || lastHeartbeat === null || current === 'unknown') return current
+  const atRead = livenessOf(lastHeartbeat, Math.min(readAt, now), t)
+  if (atRead === 'unknown' || current === 'unreachable' || atRead === 'unreachable') return current
+  return AGE_RANK[current] > AGE_RANK[atRead] ? 'unreachable' : current
 }
 
 /** The moment the node's liveness will next change if no new heartbeat arrives (null: never). */

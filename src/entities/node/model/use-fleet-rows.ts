@@ -11,7 +11,11 @@ import { useThresholds } from './use-thresholds.ts'
  * at 10,000 nodes the filters, sort and counts then run a few times a minute, not sixty. So a row's `ageMs`
  * is its age at the epoch, not now: the views show the ticking age from `lastHeartbeat` and `useNow()`.
  */
-export function useFleetRows(entries: readonly NodeEntry[] | undefined): {
+export function useFleetRows(
+  entries: readonly NodeEntry[] | undefined,
+  /** While the registry cannot be read: the start of the last good read (`registryReadAt`). */
+  readAt: number | null = null,
+): {
   rows: FleetRow[] | null
   thresholds: LivenessThresholds
   /** The instant the rows were derived at (the last liveness change, or the poll). */
@@ -20,8 +24,8 @@ export function useFleetRows(entries: readonly NodeEntry[] | undefined): {
   const thresholds = useThresholds()
   const epoch = useLivenessEpoch(entries, thresholds)
   const rows = useMemo(
-    () => (entries ? deriveFleetRows(entries, epoch, thresholds) : null),
-    [entries, epoch, thresholds],
+    () => (entries ? deriveFleetRows(entries, epoch, thresholds, readAt) : null),
+    [entries, epoch, thresholds, readAt],
   )
   return { rows, thresholds, epoch }
 }

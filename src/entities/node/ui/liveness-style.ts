@@ -6,6 +6,7 @@ export const livenessText: Record<RowLiveness, string> = {
   stale: 'text-warn',
   offline: 'text-bad',
   unknown: 'text-unknown',
+  unreachable: 'text-unknown',
   invalid: 'text-bad',
 }
 export const livenessBg: Record<RowLiveness, string> = {
@@ -13,6 +14,7 @@ export const livenessBg: Record<RowLiveness, string> = {
   stale: 'bg-warn',
   offline: 'bg-bad',
   unknown: 'bg-unknown',
+  unreachable: 'bg-unknown',
   invalid: 'bg-bad',
 }
 export const livenessBorder: Record<RowLiveness, string> = {
@@ -20,6 +22,7 @@ export const livenessBorder: Record<RowLiveness, string> = {
   stale: 'border-warn',
   offline: 'border-bad',
   unknown: 'border-unknown',
+  unreachable: 'border-unknown border-dashed',
   invalid: 'border-bad',
 }
 // A different glyph per state, so the state reads without colour too.
@@ -28,5 +31,6 @@ export const livenessGlyph: Record<RowLiveness, string> = {
   stale: '◐',
   offline: '○',
   unknown: '◌',
+  unreachable: '?',
   invalid: '⚠',
 }

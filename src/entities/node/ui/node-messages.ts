@@ -7,15 +7,18 @@ export const nodeMessages = defineMessages({
     stale: 'застарів',
     offline: 'офлайн',
     unknown: 'без сигналу',
+    unreachable: 'невідомо',
     invalid: 'нечитабельний',
-    beatsCount: '{count} серцебиття з моменту відкриття',
+    beatsCount:
+      '{count, plural, one {# серцебиття} few {# серцебиття} many {# серцебить} other {# серцебиття}} з моменту відкриття',
   },
   en: {
     online: 'online',
     stale: 'stale',
     offline: 'offline',
     unknown: 'never seen',
+    unreachable: 'unknown',
     invalid: 'unreadable',
-    beatsCount: '{count} heartbeats since the page opened',
+    beatsCount: '{count, plural, one {# heartbeat} other {# heartbeats}} since the page opened',
   },
 })

@@ -4,6 +4,7 @@ import { useLang } from '@/lib/i18n/i18n-store.ts'
 import { useT } from '@/lib/i18n/use-t.ts'
 import { formatDateTime } from '@/lib/time/format-time.ts'
 import { Banner } from '@/ui/banner.tsx'
+import { ErrorDetails } from '@/ui/error-details.tsx'
 import { Skeleton } from '@/ui/skeleton.tsx'
 import {
   filterEvents,
@@ -30,7 +31,7 @@ export function FleetEventsView() {
     (f: EventFilters) => setParams((prev) => writeEventFilters(prev, f), { replace: true }),
     [setParams],
   )
-  const { fleet, result, observedSince } = useFleetEvents(filters.node)
+  const { fleet, result, readAt, observedSince } = useFleetEvents(filters.node)
   const shown = useMemo(() => (result ? filterEvents(result.events, filters) : null), [result, filters])
   const since = observedSince === null ? '…' : formatDateTime(observedSince, lang)
 
@@ -39,7 +40,16 @@ export function FleetEventsView() {
       <div className="flex flex-col gap-2 px-4 pb-3 pt-4">
         <h1 className="text-xl font-semibold">{t('title')}</h1>
         <p className="text-sm text-muted">{t('intro')}</p>
-        {fleet.isError && !fleet.data && <Banner tone="bad">{fleet.error.message}</Banner>}
+        {fleet.isError && !fleet.data && (
+          <Banner tone="bad">
+            <ErrorDetails detail={fleet.error.message} summary={t('technicalDetails')}>
+              {t('loadFailed')}
+            </ErrorDetails>
+          </Banner>
+        )}
+        {readAt !== null && (
+          <Banner tone="warn">{t('registryUnreachable', { time: formatDateTime(readAt, lang) })}</Banner>
+        )}
         {result?.history === 'missing' && <Banner tone="warn">{t('historyMissing', { since })}</Banner>}
         {result?.history === 'failed' && <Banner tone="warn">{t('historyFailed', { since })}</Banner>}
         {result?.history === 'partial' && (

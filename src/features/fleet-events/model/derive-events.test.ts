@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { aliveSpansFromBeats, type SeenBeat } from '@/entities/node/model/outages.ts'
 import {
   deriveFleetEvents,
+  eventsAsOf,
   filterEvents,
   parseEventFilters,
   selectHistoryNodes,
@@ -78,6 +79,22 @@ describe('deriveFleetEvents', () => {
       ['offline', last + 120 * S, 3 * MIN, true],
       ['stale', last + 45 * S, 75 * S, false],
     ])
+  })
+
+  it('records no "went offline" while the registry cannot be read, however long the outage', () => {
+    // Ten nodes beat every 10 s up to the last good read (NOW); the registry is then down for 10 minutes.
+    const nodes = Array.from({ length: 10 }, (_, i) =>
+      node({
+        nodeId: `n${i}`,
+        observed: seenBy(polls(NOW - 30 * MIN, NOW), beatsEvery(NOW - 30 * MIN, NOW - i * S)),
+        lastHeartbeat: NOW - i * S,
+      }),
+    )
+    const during = eventsAsOf(NOW + 10 * MIN, NOW, NOW)
+    const events = deriveFleetEvents(nodes, { ...opts, now: during })
+    expect(events.filter((e) => e.kind === 'offline' || e.kind === 'stale')).toEqual([])
+    // Once reads succeed, liveness comes from the new data: beats seen again, no outage claimed.
+    expect(eventsAsOf(NOW + 10 * MIN, NOW + 10 * MIN, null)).toBe(NOW + 10 * MIN)
   })
 
   it('a silence of exactly the online threshold is no event', () => {

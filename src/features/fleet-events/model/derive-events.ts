@@ -6,6 +6,16 @@ import {
   type SeenBeat,
 } from '@/entities/node/model/outages.ts'
 
+/**
+ * The instant events are derived as of: the latest liveness change after the last poll (`epoch`), except
+ * while the registry cannot be read (`readAt` set): then nothing after the last good read is known, and no
+ * node "goes stale" or "goes offline" for want of beats the console could not see.
+ */
+export function eventsAsOf(epoch: number, fetchedAt: number, readAt: number | null): number {
+  const asOf = Math.max(fetchedAt, epoch)
+  return readAt === null ? asOf : Math.min(asOf, Math.max(readAt, fetchedAt))
+}
+
 export const EVENT_KINDS = ['stale', 'offline', 'recovered', 'registered', 'orphan'] as const
 export type FleetEventKind = (typeof EVENT_KINDS)[number]
 

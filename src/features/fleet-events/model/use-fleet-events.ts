@@ -6,12 +6,14 @@ import {
   type BucketHistory,
 } from '@/entities/node/api/get-heartbeat-buckets.ts'
 import { useRegistry } from '@/entities/node/api/use-registry.ts'
+import { fleetReadAt } from '@/entities/node/api/use-registry-reach.ts'
 import { livenessOf } from '@/entities/node/model/liveness.ts'
 import { useFleetRows } from '@/entities/node/model/use-fleet-rows.ts'
 import { useObservedHistoryView } from '@/entities/node/model/observed-history-context.tsx'
 import { aliveSpansFromBuckets, type AliveSpan } from '@/entities/node/model/outages.ts'
 import {
   deriveFleetEvents,
+  eventsAsOf,
   selectHistoryNodes,
   type FleetEvent,
   type NodeEventInput,
@@ -52,11 +54,12 @@ export function useFleetEvents(nodeFilter: string) {
   const observed = useObservedHistoryView()
   const entries = fleet.data?.entries
   const fetchedAt = fleet.data?.fetchedAt ?? 0
+  const readAt = fleetReadAt(fleet)
   // Events are derived as of the last liveness change: a node that falls silent between two polls gets its
   // "went stale" the moment it crosses the threshold, and a quiet second costs nothing. (The rows' liveness
   // cannot change between that change and now.)
-  const { rows, thresholds, epoch } = useFleetRows(entries)
-  const asOf = Math.max(fetchedAt, epoch)
+  const { rows, thresholds, epoch } = useFleetRows(entries, readAt)
+  const asOf = eventsAsOf(epoch, fetchedAt, readAt)
   // One window per minute: the history queries keep their keys for a minute, then move on.
   const until = Math.ceil(fetchedAt / REFRESH_MS) * REFRESH_MS
   const range = useMemo(
@@ -163,5 +166,5 @@ export function useFleetEvents(nodeFilter: string) {
     return { events, history, historyCount: historyIds.length, orphanOf }
   }, [rows, observed, histories, historyIds, asOf, thresholds, range.since])
 
-  return { fleet, result, observedSince: observed.observedSince() }
+  return { fleet, result, readAt, observedSince: observed.observedSince() }
 }

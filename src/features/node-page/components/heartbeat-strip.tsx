@@ -27,12 +27,15 @@ export function HeartbeatStrip({
   thresholds,
   slots = 120,
   emptyText,
+  unreachable = false,
 }: {
   beats: readonly StripBeat[]
   thresholds: LivenessThresholds
   slots?: number
   /** What to say when there is no beat to draw (default: none yet). */
   emptyText?: string
+  /** The registry cannot be read: an empty strip is not "no heartbeats yet". */
+  unreachable?: boolean
 }) {
   const t = useT(nodePageMessages)
   const lang = useLang()
@@ -118,7 +121,12 @@ export function HeartbeatStrip({
     setHighlighted(beatAtX(x, size.width, slots, shown.length))
   }
 
-  if (shown.length === 0) return <p className="text-sm text-muted">{emptyText ?? t('stripEmpty')}</p>
+  if (shown.length === 0)
+    return (
+      <p className="text-sm text-muted">
+        {emptyText ?? (unreachable ? t('stripUnreachable') : t('stripEmpty'))}
+      </p>
+    )
 
   const activeBeat = active === null ? undefined : shown[active]
   const tooltipLeft =

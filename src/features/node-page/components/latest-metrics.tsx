@@ -45,6 +45,7 @@ export function LatestMetrics({
   loading,
   observedOnly,
   unavailable = false,
+  unreachable = false,
 }: {
   beat: { timestamp: number; metrics: BeatMetrics | null } | null
   loading: boolean
@@ -52,6 +53,8 @@ export function LatestMetrics({
   observedOnly: boolean
   /** History is unavailable (the server's database is down): say so, not that the node sent none. */
   unavailable?: boolean
+  /** The registry cannot be read: nothing can be said about metrics sent since. */
+  unreachable?: boolean
 }) {
   const t = useT(nodePageMessages)
   const lang = useLang()
@@ -67,11 +70,13 @@ export function LatestMetrics({
         </div>
       ) : !beat || !m ? (
         <p className="text-sm text-muted">
-          {unavailable
-            ? t('historyUnavailableShort')
-            : observedOnly
-              ? t('noMetricsObserved')
-              : t('noMetrics')}
+          {unreachable
+            ? t('metricsUnreachable')
+            : unavailable
+              ? t('historyUnavailableShort')
+              : observedOnly
+                ? t('noMetricsObserved')
+                : t('noMetrics')}
         </p>
       ) : (
         <div className="space-y-3">

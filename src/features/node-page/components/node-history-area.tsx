@@ -9,6 +9,7 @@ import { useT } from '@/lib/i18n/use-t.ts'
 import { dateTimeFormat, formatDuration } from '@/lib/time/format-time.ts'
 import { useNow } from '@/lib/time/now-store.ts'
 import { Banner } from '@/ui/banner.tsx'
+import { ErrorDetails } from '@/ui/error-details.tsx'
 import { Card } from './field-list.tsx'
 import { HeartbeatStrip } from './heartbeat-strip.tsx'
 import { HistoryChartPanel } from './history-chart-panel.tsx'
@@ -36,11 +37,14 @@ export function NodeHistoryArea({
   lastHeartbeat,
   registeredAt,
   thresholds,
+  unreachable,
 }: {
   nodeId: string
   lastHeartbeat: number | null
   registeredAt: number | null
   thresholds: LivenessThresholds
+  /** The registry cannot be read: an empty strip or metrics card says so, not "none sent". */
+  unreachable: boolean
 }) {
   const t = useT(nodePageMessages)
   const lang = useLang()
@@ -93,11 +97,13 @@ export function NodeHistoryArea({
           loading={history.recentStatus === 'loading'}
           observedOnly={history.ranges['1h'].source === 'observed'}
           unavailable={history.unavailable !== null}
+          unreachable={unreachable}
         />
         <Card title={t('strip')} id="node-strip">
           <HeartbeatStrip
             beats={history.recent}
             thresholds={thresholds}
+            unreachable={unreachable}
             emptyText={history.unavailable === null ? undefined : t('historyUnavailableShort')}
           />
         </Card>
@@ -127,7 +133,11 @@ export function NodeHistoryArea({
           </Banner>
         ) : (
           selected.status === 'error' && (
-            <Banner tone="bad">{t('historyFailed', { error: selected.error?.message ?? '' })}</Banner>
+            <Banner tone="bad">
+              <ErrorDetails detail={selected.error?.message} summary={t('technicalDetails')}>
+                {t('historyFailed')}
+              </ErrorDetails>
+            </Banner>
           )
         )}
         <HistoryChartPanel history={selected} range={range} onRangeChange={setRange} />

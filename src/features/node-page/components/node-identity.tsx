@@ -1,5 +1,5 @@
 import {
-  livenessOf,
+  livenessAsKnown,
   classifyReportedStatus,
   type LivenessThresholds,
 } from '@/entities/node/model/liveness.ts'
@@ -11,6 +11,7 @@ import { useLang } from '@/lib/i18n/i18n-store.ts'
 import { useT } from '@/lib/i18n/use-t.ts'
 import { formatDateTime, formatRelative } from '@/lib/time/format-time.ts'
 import { useNow } from '@/lib/time/now-store.ts'
+import { RegistryText, VisibleId } from '@/ui/registry-text.tsx'
 import { Card, Field, FieldList } from './field-list.tsx'
 import { nodePageMessages } from '../node-page-messages.ts'
 
@@ -18,15 +19,18 @@ import { nodePageMessages } from '../node-page-messages.ts'
 export function LivenessLine({
   lastHeartbeat,
   thresholds,
+  readAt = null,
 }: {
   lastHeartbeat: number | null
   thresholds: LivenessThresholds
+  /** While the registry cannot be read: the start of the last good read. */
+  readAt?: number | null
 }) {
   const t = useT(nodePageMessages)
   const livenessWord = useT(nodeMessages)
   const lang = useLang()
   const now = useNow()
-  const liveness = livenessOf(lastHeartbeat, now, thresholds)
+  const liveness = livenessAsKnown(lastHeartbeat, now, thresholds, readAt)
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
       <span
@@ -36,7 +40,9 @@ export function LivenessLine({
           livenessText[liveness],
         )}
       >
-        {livenessWord(liveness)}
+        {liveness === 'unreachable'
+          ? t('livenessUnreachable', { time: formatDateTime(readAt ?? now, lang) })
+          : livenessWord(liveness)}
       </span>
       <span className="text-sm text-muted">
         {lastHeartbeat === null ? (
@@ -65,24 +71,36 @@ export function ReportedStatus({ status }: { status: string | null }) {
           : 'text-fg'
   return (
     <span className={cn('font-mono text-sm', cls)} title={t('reportedStatusHint')}>
-      {status ?? t('noReportedStatus')}
+      {status === null ? t('noReportedStatus') : <RegistryText value={status} />}
     </span>
   )
 }
 
-export function NodeIdentity({ node, thresholds }: { node: RegistryNode; thresholds: LivenessThresholds }) {
+export function NodeIdentity({
+  node,
+  thresholds,
+  readAt,
+}: {
+  node: RegistryNode
+  thresholds: LivenessThresholds
+  readAt: number | null
+}) {
   const t = useT(nodePageMessages)
   const lang = useLang()
   return (
     <Card title={t('identity')} id="node-identity">
       <FieldList>
         <Field label={t('nodeId')} mono>
-          {node.node_id}
+          <VisibleId value={node.node_id} />
         </Field>
-        <Field label={t('role')}>{node.node_role ?? t('none')}</Field>
-        <Field label={t('type')}>{node.node_type ?? t('none')}</Field>
+        <Field label={t('role')}>
+          {node.node_role ? <RegistryText value={node.node_role} /> : t('none')}
+        </Field>
+        <Field label={t('type')}>
+          {node.node_type ? <RegistryText value={node.node_type} /> : t('none')}
+        </Field>
         <Field label={t('liveness')}>
-          <LivenessLine lastHeartbeat={node.last_heartbeat} thresholds={thresholds} />
+          <LivenessLine lastHeartbeat={node.last_heartbeat} thresholds={thresholds} readAt={readAt} />
         </Field>
         <Field label={t('reportedStatus')}>
           <ReportedStatus status={node.status} />
@@ -113,7 +131,11 @@ export function NodeAddresses({ node, vpnIp }: { node: RegistryNode; vpnIp: stri
           {node.local_ip ?? system?.local_ip ?? t('none')}
         </Field>
         <Field label={t('hostname')} mono>
-          {node.hostname ?? system?.hostname ?? t('none')}
+          {(node.hostname ?? system?.hostname) ? (
+            <VisibleId value={node.hostname ?? system?.hostname ?? ''} />
+          ) : (
+            t('none')
+          )}
         </Field>
         <Field label={t('vpnIp')} mono>
           {vpnIp ?? t('none')}

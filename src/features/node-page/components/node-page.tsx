@@ -1,17 +1,17 @@
 import type { ReactNode } from 'react'
 import { Link } from 'react-router'
-import { streamAwarePollMs, useFleetStreamState } from '@/entities/node/api/fleet-stream-state.ts'
-import { useNode } from '@/entities/node/api/get-node.ts'
+import { useNodeEntry } from '@/entities/node/api/use-node-entry.ts'
 import { useNodeProfile } from '@/entities/node/api/get-node-profile.ts'
 import type { LivenessThresholds } from '@/entities/node/model/liveness.ts'
 import { useThresholds } from '@/entities/node/model/use-thresholds.ts'
 import type { RegistryNode } from '@/entities/node/model/schemas.ts'
-import { useConfig } from '@/lib/config/config-context.tsx'
 import { useLang } from '@/lib/i18n/i18n-store.ts'
 import { useT } from '@/lib/i18n/use-t.ts'
 import { formatDateTime } from '@/lib/time/format-time.ts'
 import { Banner } from '@/ui/banner.tsx'
 import { Button } from '@/ui/button.tsx'
+import { ErrorDetails } from '@/ui/error-details.tsx'
+import { RegistryText, VisibleId } from '@/ui/registry-text.tsx'
 import { NodeCapabilities } from './node-capabilities.tsx'
 import { NodeHistoryArea } from './node-history-area.tsx'
 import { LivenessLine, NodeAddresses, NodeIdentity, ReportedStatus } from './node-identity.tsx'
@@ -26,20 +26,19 @@ import { NodeProfileCard, type ProfileState } from './node-profile-card.tsx'
 export function NodePage({ nodeId, actions }: { nodeId: string; actions?: ReactNode }) {
   const t = useT(nodePageMessages)
   const lang = useLang()
-  const config = useConfig()
   const thresholds = useThresholds()
-  const stream = useFleetStreamState()
-  const node = useNode(nodeId, {
-    refetchInterval: streamAwarePollMs(config.heartbeatIntervalSeconds * 1000, stream),
-  })
-  const entry = node.data
+  // The fleet poll's data: liveness at the overview's rhythm, and a page for ids the registry cannot route.
+  const node = useNodeEntry(nodeId)
+  const entry = node.entry
 
-  if (node.isPending) return <NodePageSkeleton label={t('loading')} />
+  if (!entry && node.pending) return <NodePageSkeleton label={t('loading')} />
   if (!entry) {
     return (
       <div className="mx-auto max-w-3xl p-4">
-        <Banner tone="bad" action={<Button onClick={() => void node.refetch()}>{t('retry')}</Button>}>
-          {t('loadFailed', { error: node.error.message })}
+        <Banner tone="bad" action={<Button onClick={node.retry}>{t('retry')}</Button>}>
+          <ErrorDetails detail={node.error?.message} summary={t('technicalDetails')}>
+            {t('loadFailed')}
+          </ErrorDetails>
         </Banner>
       </div>
     )
@@ -52,16 +51,19 @@ export function NodePage({ nodeId, actions }: { nodeId: string; actions?: ReactN
       <Link to="/" className="text-sm text-accent underline">
         {t('back')}
       </Link>
-      <NodeHeader node={entry.node} thresholds={thresholds} actions={actions} />
+      <NodeHeader node={entry.node} thresholds={thresholds} readAt={node.readAt} actions={actions} />
       {entry.issues.length > 0 && (
         <Banner tone="warn">{t('fieldIssues', { fields: entry.issues.join(', ') })}</Banner>
       )}
-      {node.isError && (
-        <Banner tone="warn">{t('staleSince', { time: formatDateTime(node.dataUpdatedAt, lang) })}</Banner>
+      {node.readAt !== null && (
+        <Banner tone="warn" action={<Button onClick={node.retry}>{t('retry')}</Button>}>
+          {t('registryUnreachable', { time: formatDateTime(node.readAt, lang) })}
+        </Banner>
       )}
+      {!node.routable && <Banner tone="info">{t('unroutable')}</Banner>}
       <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
-        <NodeIdentity node={entry.node} thresholds={thresholds} />
-        <NodeAddressesWithVpn node={entry.node} />
+        <NodeIdentity node={entry.node} thresholds={thresholds} readAt={node.readAt} />
+        <NodeAddressesWithVpn node={entry.node} routable={node.routable} />
         <NodeCapabilities capabilities={entry.node.metadata.capabilities} />
       </div>
       <NodeHistoryArea
@@ -69,8 +71,9 @@ export function NodePage({ nodeId, actions }: { nodeId: string; actions?: ReactN
         lastHeartbeat={entry.node.last_heartbeat}
         registeredAt={entry.node.registered_at}
         thresholds={thresholds}
+        unreachable={node.readAt !== null}
       />
-      <NodeProfileSection nodeId={nodeId} />
+      {node.routable && <NodeProfileSection nodeId={nodeId} />}
     </div>
   )
 }
@@ -78,21 +81,32 @@ export function NodePage({ nodeId, actions }: { nodeId: string; actions?: ReactN
 function NodeHeader({
   node,
   thresholds,
+  readAt,
   actions,
 }: {
   node: RegistryNode
   thresholds: LivenessThresholds
+  readAt: number | null
   actions: ReactNode
 }) {
   return (
     <header className="flex flex-wrap items-start justify-between gap-3">
       <div className="min-w-0 space-y-1">
-        <h1 className="text-2xl font-semibold break-all">{node.node_name ?? node.node_id}</h1>
+        {/* Long names wrap at word boundaries; only an unbreakable run is broken. */}
+        <h1 className="text-2xl font-semibold break-words [overflow-wrap:anywhere]">
+          {node.node_name && node.node_name !== node.node_id ? (
+            <RegistryText value={node.node_name} />
+          ) : (
+            <VisibleId value={node.node_id} />
+          )}
+        </h1>
         {node.node_name && node.node_name !== node.node_id && (
-          <p className="font-mono text-sm text-muted break-all">{node.node_id}</p>
+          <p className="font-mono text-sm text-muted">
+            <VisibleId value={node.node_id} />
+          </p>
         )}
         <div className="flex flex-wrap items-center gap-3">
-          <LivenessLine lastHeartbeat={node.last_heartbeat} thresholds={thresholds} />
+          <LivenessLine lastHeartbeat={node.last_heartbeat} thresholds={thresholds} readAt={readAt} />
           <ReportedStatus status={node.status} />
         </div>
       </div>
@@ -111,7 +125,12 @@ function useProfileState(nodeId: string): ProfileState {
   return { kind: 'loading' }
 }
 
-function NodeAddressesWithVpn({ node }: { node: RegistryNode }) {
+function NodeAddressesWithVpn({ node, routable }: { node: RegistryNode; routable: boolean }) {
+  if (!routable) return <NodeAddresses node={node} vpnIp={null} />
+  return <RoutedAddresses node={node} />
+}
+
+function RoutedAddresses({ node }: { node: RegistryNode }) {
   const state = useProfileState(node.node_id)
   return <NodeAddresses node={node} vpnIp={state.kind === 'ok' ? state.profile.vpn_ip : null} />
 }

@@ -9,11 +9,12 @@ const tiles = [
   { key: 'stale', tone: 'text-warn' },
   { key: 'offline', tone: 'text-bad' },
   { key: 'unknown', tone: 'text-unknown' },
+  { key: 'unreachable', tone: 'text-unknown' },
   { key: 'invalid', tone: 'text-bad' },
   { key: 'total', tone: 'text-fg' },
 ] as const
 
-/** Online, stale, offline and total; never-seen and unreadable records only when there are some. */
+/** Online, stale, offline and total; never-seen, unknown (registry unreachable) and unreadable only when some are. */
 export function FleetCounts({ tally }: { tally: FleetTally | null }) {
   const t = useT(overviewMessages)
   if (!tally) {
@@ -25,7 +26,8 @@ export function FleetCounts({ tally }: { tally: FleetTally | null }) {
       </div>
     )
   }
-  const shown = tiles.filter((x) => (x.key !== 'unknown' && x.key !== 'invalid') || tally[x.key] > 0)
+  const occasional = ['unknown', 'unreachable', 'invalid']
+  const shown = tiles.filter((x) => !occasional.includes(x.key) || tally[x.key] > 0)
   return (
     <dl aria-label={t('countsLabel')} className="flex flex-wrap gap-3">
       {shown.map((x) => (

@@ -3,6 +3,8 @@ import type { FleetLivenessFilter } from '@/entities/node/model/fleet-filters.ts
 import { classifyReportedStatus } from '@/entities/node/model/liveness.ts'
 import type { RegistryNode } from '@/entities/node/model/schemas.ts'
 import { cn } from '@/lib/cn.ts'
+import { revealControls } from '@/lib/text/reveal-controls.ts'
+import { RegistryText, VisibleId } from '@/ui/registry-text.tsx'
 import { useT } from '@/lib/i18n/use-t.ts'
 import type { FleetRow } from '@/entities/node/model/fleet.ts'
 import { ObservedBeatStrip } from '@/entities/node/ui/beat-strip.tsx'
@@ -17,19 +19,20 @@ const badge = 'inline-flex max-w-40 truncate rounded border px-1.5 py-0.5 text-x
 function ReportedStatus({ node, liveness }: { node: RegistryNode; liveness: FleetLivenessFilter }) {
   const t = useT(overviewMessages)
   const kind = classifyReportedStatus(node.status)
-  // "online"/"offline" add nothing to the derived liveness unless they contradict it.
+  // "online"/"offline" add nothing to the derived liveness unless they contradict it, either way.
   const worth =
     kind === 'maintenance' ||
     kind === 'degraded' ||
     kind === 'other' ||
-    (kind === 'offline' && liveness === 'online')
+    (kind === 'offline' && liveness === 'online') ||
+    (kind === 'online' && liveness === 'offline')
   if (!worth || node.status === null) return null
   return (
     <span
       title={t('reported', { status: node.status })}
       className={cn(badge, kind === 'maintenance' ? 'border-info text-info' : 'border-warn text-warn')}
     >
-      {node.status}
+      <RegistryText value={node.status} />
     </span>
   )
 }
@@ -99,25 +102,37 @@ export const FleetListRow = memo(function FleetListRow({
         <LivenessBadge liveness={row.liveness} />
       </span>
       <span className="min-w-0 flex-1">
-        <span className="block truncate font-medium">{name}</span>
-        <span className="block truncate font-mono text-xs text-muted">{n.node_id}</span>
+        <span className="block truncate font-medium" title={revealControls(name)}>
+          {n.node_name && n.node_name !== n.node_id ? (
+            <RegistryText value={name} />
+          ) : (
+            <VisibleId value={name} />
+          )}
+        </span>
+        <span className="block truncate font-mono text-xs text-muted" title={revealControls(n.node_id)}>
+          <VisibleId value={n.node_id} />
+        </span>
       </span>
       <span className="hidden w-40 shrink-0 truncate text-muted md:block">
         {[n.node_role, n.node_type].filter(Boolean).join(' · ')}
       </span>
-      <span className="hidden w-44 shrink-0 items-center gap-1 overflow-hidden lg:flex">
+      {/* Room for "orphan of <id>"; a badge still too long is cut with its whole text in its title. */}
+      <span className="hidden w-64 shrink-0 items-center gap-1 overflow-hidden lg:flex">
         <ReportedStatus node={n} liveness={row.liveness} />
         {row.entry.issues.length > 0 && (
-          <span title={t('fieldIssuesHint')} className={cn(badge, 'border-bad text-bad')}>
+          <span
+            title={`${t('fieldIssues', { fields: row.entry.issues.join(', ') })} — ${t('fieldIssuesHint')}`}
+            className={cn(badge, 'border-bad text-bad')}
+          >
             {t('fieldIssues', { fields: row.entry.issues.join(', ') })}
           </span>
         )}
         {row.orphan && (
           <span
-            title={t('orphanHint', { host: row.orphan.hostname })}
+            title={`${t('orphanOf', { node: revealControls(row.orphan.aliveNodeId) })} — ${t('orphanHint', { host: revealControls(row.orphan.hostname) })}`}
             className={cn(badge, 'border-warn text-warn')}
           >
-            {t('orphanOf', { node: row.orphan.aliveNodeId })}
+            {t('orphanOf', { node: revealControls(row.orphan.aliveNodeId) })}
           </span>
         )}
       </span>

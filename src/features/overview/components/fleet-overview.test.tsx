@@ -162,6 +162,18 @@ describe('FleetOverview', () => {
     expect(document.querySelector('main img, [role="listbox"] img, [role="listbox"] b')).toBeNull()
   })
 
+  it('shows an id with a right-to-left override with the control visible, and flags contradictions both ways', async () => {
+    const { sim } = getRegistry()
+    const hourAgo = new Date(sim.now() - 3_600_000).toISOString()
+    sim.addNode(createNode({ node_id: 'node-\u202Etxt.exe', status: 'online', last_heartbeat: hourAgo }))
+    renderOverview()
+    const spoof = await option('txt.exe')
+    expect(spoof).toHaveTextContent('node-⟨U+202E⟩txt.exe')
+    // Offline by its heartbeat, "online" by its report: the report is flagged, not hidden.
+    expect(spoof).toHaveTextContent(/offline/)
+    expect(spoof?.querySelector('[title="reported: online"]')).not.toBeNull()
+  })
+
   it('keeps the last good data under a stale banner when a poll fails, and recovers', async () => {
     const { client, user } = renderOverview()
     await option('node-1-hetzner-gex44')
@@ -170,10 +182,16 @@ describe('FleetOverview', () => {
     expect(await screen.findByText(/Stale since \d{2}:\d{2}:\d{2}/)).toBeInTheDocument()
     expect(screen.getByText('(HTTP 500)')).toBeInTheDocument()
     expect(await option('node-1-hetzner-gex44')).toBeTruthy()
+    // The registry card says the same as the banner: no green "healthy" beside "/health does not answer".
+    const card = screen.getByRole('region', { name: 'Registry' })
+    await waitFor(() => expect(card).toHaveTextContent('status unknown'))
+    expect(card).toHaveTextContent('/health does not answer')
+    expect(card).not.toHaveTextContent('status: healthy')
 
     getRegistry().sim.setFault('none')
     await user.click(screen.getByRole('button', { name: 'Retry now' }))
     await expect.poll(() => screen.queryByText(/Stale since/)).toBeNull()
+    await waitFor(() => expect(card).toHaveTextContent('status: healthy'))
   })
 
   it('shows a full error with a retry when the first load fails', async () => {

@@ -2,6 +2,7 @@ import { useCallback, useMemo, useRef } from 'react'
 import { useNavigate } from 'react-router'
 import { fleetPollMs, pollInterval, useFleet } from '@/entities/node/api/get-fleet.ts'
 import { useHealth } from '@/entities/node/api/get-health.ts'
+import { fleetReadAt } from '@/entities/node/api/use-registry-reach.ts'
 import {
   applyFleetFilters,
   isFiltering,
@@ -42,7 +43,9 @@ export function FleetOverview() {
   const config = useConfig()
   const fleet = useFleet()
   const health = useHealth()
-  const { rows, thresholds } = useFleetRows(fleet.data?.entries)
+  // While the registry cannot be read, a node it would have shown beating is unknown, not offline.
+  const readAt = fleetReadAt(fleet)
+  const { rows, thresholds } = useFleetRows(fleet.data?.entries, readAt)
   const { filters, filtersCleared } = useFleetFilterParams()
   const [selectedKey, select] = useSelectedNodeParam()
 
@@ -65,7 +68,13 @@ export function FleetOverview() {
     const first = visible?.[0]
     if (first && (selectedKey === null || !visible.some((r) => r.key === selectedKey))) select(first.key)
   }, [visible, selectedKey, select])
-  const retry = useCallback(() => void fleet.refetch(), [fleet])
+  const { refetch: refetchFleet } = fleet
+  const { refetch: refetchHealth } = health
+  // "Retry now" asks the registry again for both, so the card recovers with the list.
+  const retry = useCallback(() => {
+    void refetchFleet()
+    void refetchHealth()
+  }, [refetchFleet, refetchHealth])
 
   // The query polls again `pollInterval` after a failure (it backs off while the registry keeps failing).
   const retryAt = fleet.isError ? fleet.errorUpdatedAt + pollInterval(fleet, fleetPollMs(config)) : null

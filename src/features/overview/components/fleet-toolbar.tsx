@@ -27,6 +27,7 @@ const livenessLabel = {
   stale: 'stale',
   offline: 'offline',
   unknown: 'unknown',
+  unreachable: 'unreachable',
   invalid: 'invalid',
 } as const satisfies Record<FleetLivenessFilter, string>
 

@@ -43,7 +43,8 @@ export function RegistryHealthCard({
       </section>
     )
   }
-  const healthy = health.status === 'healthy'
+  // A failed poll leaves the last answer in the cache: its "healthy" is not today's, so it is not shown.
+  const healthy = !failed && health.status === 'healthy'
   const stats = health.network_stats
   const claimedOnline = stats?.online_nodes ?? null
   const disagrees =
@@ -63,14 +64,15 @@ export function RegistryHealthCard({
       <h2 className="text-xs uppercase tracking-wide text-muted">{t('healthTitle')}</h2>
       <p>
         <span className={cn('font-medium', healthy ? 'text-ok' : 'text-warn')}>
-          {t('healthStatus', { status: health.status })}
+          {failed ? t('healthStatusUnknown') : t('healthStatus', { status: health.status })}
         </span>
-        {facts.map((f) => (
-          <span key={f} className="text-muted">
-            {' · '}
-            {f}
-          </span>
-        ))}
+        {!failed &&
+          facts.map((f) => (
+            <span key={f} className="text-muted">
+              {' · '}
+              {f}
+            </span>
+          ))}
       </p>
       {failed && <p className="text-warn">{t('healthUnavailable')}</p>}
       {disagrees && stats && (

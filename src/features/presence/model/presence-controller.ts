@@ -52,6 +52,8 @@ export interface PresenceControllerOptions {
   /** Opens a new channel after a restore from the back/forward cache (the old one is closed on pagehide). */
   reopenChannel?: () => BroadcastChannelLike | null
   idleMs: number
+  /** How long a hidden page still counts as here (default {@link HIDE_GRACE_MS}); 0 hides at once. */
+  hideGraceMs?: number
   /** Whether the page is visible when the controller starts. */
   visible: boolean
   tabId?: string
@@ -61,6 +63,13 @@ export interface PresenceControllerOptions {
   silentMs?: number
 }
 
+/**
+ * A hidden page stays online this long. Synapse allows one presence PUT per 10 s per user: an "offline"
+ * written on every tab switch would hold back the "online" of the return by up to 10 s, and use up the one
+ * write a closing tab needs.
+ */
+export const HIDE_GRACE_MS = 10_000
+
 const randomId = () =>
   typeof crypto !== 'undefined' && 'randomUUID' in crypto
     ? crypto.randomUUID()
@@ -68,7 +77,7 @@ const randomId = () =>
 
 export function createPresenceController(opts: PresenceControllerOptions): PresenceController {
   const { clock, transport } = opts
-  const config = { idleMs: opts.idleMs }
+  const config = { idleMs: opts.idleMs, hideGraceMs: opts.hideGraceMs ?? HIDE_GRACE_MS }
   const listeners = new Set<() => void>()
   let machine: PresenceMachineState = initialPresence(clock.now(), opts.visible, config)
   let disposed = false
@@ -177,10 +186,11 @@ export function createPresenceController(opts: PresenceControllerOptions): Prese
     pagehide() {
       if (disposed) return
       machine = presenceReducer(machine, { type: 'pagehide', at: clock.now() }, config)
-      arbiter.setLocal({ state: 'offline', visible: false })
       // Another tab still open keeps the user here and writes what is needed; otherwise this is the last
-      // chance to say offline (the other tabs may be frozen in the background).
+      // chance to say offline (the other tabs may be frozen in the background). The write is announced
+      // before this tab's new state, so a leader that hears "offline" already knows it is written.
       if (arbiter.effectiveWithoutMe() === 'offline') writer.writeOnClose()
+      arbiter.setLocal({ state: 'offline', visible: false })
       arbiter.leave()
       writer.want(null)
       cancelTimer?.()

@@ -57,6 +57,22 @@ describe('presence machine', () => {
     expect(restored).toMatchObject({ state: 'online', lastInputAt: 900_000 })
   })
 
+  it('keeps a hidden page in its state for the grace, then offline; a quick return changes nothing', () => {
+    const graced = { idleMs: 300_000, hideGraceMs: 10_000 }
+    const go = (s: PresenceMachineState, ...inputs: PresenceInput[]) =>
+      inputs.reduce((acc, i) => presenceReducer(acc, i, graced), s)
+    const hidden = go(initialPresence(0, true, graced), { type: 'hidden', at: 60_000 })
+    expect(hidden).toMatchObject({ state: 'online', deadline: 70_000 })
+    // A second hidden event does not restart the grace.
+    expect(go(hidden, { type: 'hidden', at: 65_000 }).deadline).toBe(70_000)
+    expect(go(hidden, { type: 'tick', at: 69_999 }).state).toBe('online')
+    expect(go(hidden, { type: 'tick', at: 70_000 })).toMatchObject({ state: 'offline', deadline: null })
+    expect(go(hidden, { type: 'visible', at: 63_000 })).toMatchObject({ state: 'online', hiddenAt: null })
+    // Closing is offline at once, grace or not; a page loaded hidden has no grace.
+    expect(go(hidden, { type: 'pagehide', at: 61_000 }).state).toBe('offline')
+    expect(initialPresence(0, false, graced).state).toBe('offline')
+  })
+
   it('appears away while the user chooses so, whatever they do', () => {
     const away = run(initialPresence(0, true, config), { type: 'userChoseAway', at: 1_000 })
     expect(away).toMatchObject({ state: 'unavailable', deadline: null })

@@ -25,6 +25,8 @@ export interface PresenceMachineState {
   /** Time of the last user input (activity, becoming visible, a restored page, a choice). */
   readonly lastInputAt: number
   readonly visible: boolean
+  /** When the page was last hidden (null while visible): a short absence is not shown to others. */
+  readonly hiddenAt: number | null
   /** The page is going away (pagehide) and has not come back (pageshow). */
   readonly gone: boolean
   /** The user chose to appear away: unavailable whatever they do, until they choose automatic again. */
@@ -39,6 +41,11 @@ export interface PresenceMachineState {
 export interface PresenceMachineConfig {
   /** Milliseconds without input before the tab counts as idle. */
   readonly idleMs: number
+  /**
+   * A hidden page keeps its state this long before it counts as offline, so a quick switch to another tab
+   * writes nothing (and, with Synapse's one PUT per 10 s, cannot delay the "online" that follows it).
+   */
+  readonly hideGraceMs?: number
 }
 
 function derive(
@@ -47,12 +54,16 @@ function derive(
   config: PresenceMachineConfig,
 ): PresenceMachineState {
   const idle = at - base.lastInputAt >= config.idleMs
+  const hideGraceMs = config.hideGraceMs ?? 0
+  const hiddenUntil = base.visible || base.hiddenAt === null ? null : base.hiddenAt + hideGraceMs
+  const inGrace = hiddenUntil !== null && at < hiddenUntil
   let state: PresenceState
-  if (base.gone || !base.visible) state = 'offline'
+  if (base.gone || (!base.visible && !inGrace)) state = 'offline'
   else if (base.away || idle) state = 'unavailable'
   else state = 'online'
-  // Only an online, automatic tab changes by itself (it goes idle); every other state waits for an input.
-  const deadline = state === 'online' && !base.away ? base.lastInputAt + config.idleMs : null
+  // An online, automatic tab changes by itself (it goes idle), and a hidden one within its grace goes offline.
+  let deadline = state === 'online' && !base.away ? base.lastInputAt + config.idleMs : null
+  if (inGrace && !base.gone) deadline = deadline === null ? hiddenUntil : Math.min(deadline, hiddenUntil)
   return { ...base, idle, state, deadline }
 }
 
@@ -63,7 +74,8 @@ export function initialPresence(
   config: PresenceMachineConfig,
   away = false,
 ): PresenceMachineState {
-  return derive({ lastInputAt: at, visible, gone: false, away }, at, config)
+  // A page loaded in a background tab has never been seen: it gets no grace.
+  return derive({ lastInputAt: at, visible, hiddenAt: null, gone: false, away }, at, config)
 }
 
 /** Applies one input. Inputs older than the last one processed are clamped to it (clocks only go forward). */
@@ -73,21 +85,28 @@ export function presenceReducer(
   config: PresenceMachineConfig,
 ): PresenceMachineState {
   const at = Math.max(input.at, s.lastInputAt)
-  const base = { lastInputAt: s.lastInputAt, visible: s.visible, gone: s.gone, away: s.away }
+  const base = {
+    lastInputAt: s.lastInputAt,
+    visible: s.visible,
+    hiddenAt: s.hiddenAt,
+    gone: s.gone,
+    away: s.away,
+  }
   switch (input.type) {
     case 'activity':
       // Input while hidden (a stray focus event) still counts for idleness, not for visibility.
       return derive({ ...base, lastInputAt: at }, at, config)
     case 'visible':
-      return derive({ ...base, visible: true, gone: false, lastInputAt: at }, at, config)
+      return derive({ ...base, visible: true, hiddenAt: null, gone: false, lastInputAt: at }, at, config)
     case 'hidden':
-      return derive({ ...base, visible: false }, at, config)
+      // A repeated hidden event does not restart the grace.
+      return derive({ ...base, visible: false, hiddenAt: s.visible ? at : s.hiddenAt }, at, config)
     case 'pagehide':
       return derive({ ...base, gone: true }, at, config)
     case 'pageshow':
       // A page restored from the back/forward cache is the user coming back; a first load is not an input.
       return input.persisted
-        ? derive({ ...base, gone: false, visible: true, lastInputAt: at }, at, config)
+        ? derive({ ...base, gone: false, visible: true, hiddenAt: null, lastInputAt: at }, at, config)
         : derive({ ...base, gone: false }, at, config)
     case 'tick':
       return derive(base, at, config)

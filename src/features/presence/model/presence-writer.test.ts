@@ -145,10 +145,14 @@ describe('presence writer', () => {
     ])
   })
 
-  it('writes offline on close once, without waiting for the spacing', async () => {
+  it('writes offline on close once, as soon as the server would take it', async () => {
     const { writes, want, writer } = setup()
     want('unavailable')
     await vi.advanceTimersByTimeAsync(1_000)
+    // Synapse would refuse a second PUT within 10 s (429): the closing page cannot wait, so it sends nothing.
+    expect(writer.writeOnClose()).toBe(false)
+    await vi.advanceTimersByTimeAsync(9_000)
+    // Past the server's 10 s, before the writer's own 10.5 s spacing: the last chance is taken.
     expect(writer.writeOnClose()).toBe(true)
     expect(writer.writeOnClose()).toBe(false)
     await vi.advanceTimersByTimeAsync(60_000)
@@ -182,6 +186,8 @@ describe('presence writer', () => {
     await vi.advanceTimersByTimeAsync(11_000)
     expect(writes.map((w) => w.state)).toEqual(['offline', 'online'])
     expect(writer.memory().lastWritten).toBeNull()
+    // The back-off after the failure (15 s) still runs; the server's 10 s window has passed.
+    await vi.advanceTimersByTimeAsync(10_000)
     expect(writer.writeOnClose()).toBe(true)
     await vi.advanceTimersByTimeAsync(0)
     expect(writes.map((w) => [w.state, w.keepAlive])).toEqual([

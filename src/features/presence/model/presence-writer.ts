@@ -21,7 +21,8 @@ export interface PresenceWriter {
   nextWakeAt(): number | null
   /**
    * The page is going away: writes `offline` at once with `keepalive`, unless offline is already written or
-   * on its way (a hidden page already sent it), or a 429 said the server would refuse it. Returns whether
+   * on its way (a hidden page already sent it), or the server would refuse it (a 429 said so, or a write
+   * went out less than `serverWindowMs` ago: the page cannot wait for the limit to pass). Returns whether
    * it wrote.
    */
   writeOnClose(): boolean
@@ -62,6 +63,11 @@ export interface PresenceWriterOptions {
   transport: PresenceTransport
   /** Spacing between writes; a little over Synapse's 10 s so network jitter cannot bring two closer. */
   minIntervalMs?: number
+  /**
+   * The server's own spacing (Synapse's default `rc_presence`: 0.1 per second, burst 1, shared by every tab
+   * and device of the user). A write on close inside it would only be refused.
+   */
+  serverWindowMs?: number
   /** First back-off after a network or server failure; doubles up to `maxBackoffMs`. */
   backoffMs?: number
   maxBackoffMs?: number
@@ -74,10 +80,12 @@ export interface PresenceWriterOptions {
 }
 
 export const PRESENCE_MIN_INTERVAL_MS = 10_500
+export const PRESENCE_SERVER_WINDOW_MS = 10_000
 
 export function createPresenceWriter(opts: PresenceWriterOptions): PresenceWriter {
   const { clock, transport } = opts
   const minIntervalMs = opts.minIntervalMs ?? PRESENCE_MIN_INTERVAL_MS
+  const serverWindowMs = opts.serverWindowMs ?? Math.min(minIntervalMs, PRESENCE_SERVER_WINDOW_MS)
   const backoffMs = opts.backoffMs ?? 15_000
   const maxBackoffMs = opts.maxBackoffMs ?? 300_000
 
@@ -168,6 +176,9 @@ export function createPresenceWriter(opts: PresenceWriterOptions): PresenceWrite
       // The server would answer 429: the server's own timeout (the tab stops syncing) takes over. A mere
       // back-off after a network failure does not stop it: this is the last chance to say offline.
       if (clock.now() < blockedUntil) return false
+      // Inside the server's window a PUT is refused and a /sync cannot say offline (`set_presence=offline`
+      // leaves presence untouched): the server's sync timeout is all that is left, so send nothing.
+      if (clock.now() < lastWriteAt + serverWindowMs) return false
       desired = 'offline'
       // No time to read the status message: send back the one already known.
       void send('offline', transport.knownStatusMessage(), true)

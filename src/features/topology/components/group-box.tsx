@@ -9,7 +9,7 @@ import { topologyMessages } from './topology-messages.ts'
 
 export type LivenessCounts = Record<Liveness, number>
 
-const ORDER: readonly Liveness[] = ['online', 'stale', 'offline', 'unknown']
+const ORDER: readonly Liveness[] = ['online', 'stale', 'offline', 'unreachable', 'unknown']
 
 /**
  * A role group's frame: a header with its "4/5 online" summary and a collapse button, and in dense mode a

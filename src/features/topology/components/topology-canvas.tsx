@@ -22,7 +22,7 @@ import { TopologyEdges } from './topology-edges.tsx'
 import { topologyMessages } from './topology-messages.ts'
 import { usePanZoom } from './use-pan-zoom.ts'
 
-const emptyCounts = (): LivenessCounts => ({ online: 0, stale: 0, offline: 0, unknown: 0 })
+const emptyCounts = (): LivenessCounts => ({ online: 0, stale: 0, offline: 0, unknown: 0, unreachable: 0 })
 
 const intersects = (c: CardPlacement, v: { x0: number; y0: number; x1: number; y1: number }) =>
   c.x + CARD_W >= v.x0 && c.x <= v.x1 && c.y + CARD_H >= v.y0 && c.y <= v.y1

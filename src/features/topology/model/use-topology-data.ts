@@ -6,6 +6,7 @@ import { nodeProfileQueryOptions } from '@/entities/node/api/get-node-profile.ts
 import { useCachedProfiles } from '@/entities/node/api/use-cached-profiles.ts'
 import { useRegistry } from '@/entities/node/api/use-registry.ts'
 import { applyFleetFilters, isFiltering, parseFleetFilters } from '@/entities/node/model/fleet-filters.ts'
+import { fleetReadAt } from '@/entities/node/api/use-registry-reach.ts'
 import { useFleetRows } from '@/entities/node/model/use-fleet-rows.ts'
 import type { TopologyNodeView } from '../components/node-card.tsx'
 import {
@@ -29,7 +30,7 @@ export function useTopologyData() {
   const filters = useMemo(() => parseFleetFilters(new URLSearchParams(search)), [search])
 
   const entries = fleet.data?.entries
-  const { rows, thresholds } = useFleetRows(entries)
+  const { rows, thresholds } = useFleetRows(entries, fleetReadAt(fleet))
 
   // The map orders nodes itself (by id, for a stable layout): without a filter, the list's sort is skipped.
   const visible = useMemo(
