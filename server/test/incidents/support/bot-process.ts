@@ -2,14 +2,18 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
 /**
- * The incident bot as its own process (`node server/src/incidents/main.ts`), as production runs it, so a
+ * The incident bot as its own process (`npm run bot`), as production runs it, so a
  * test can restart it or kill it outright. Its log lines are kept for the assertions' messages.
  */
 export function startBot(env: Record<string, string>) {
   const lines: string[] = []
   const proc: ChildProcess = spawn(
     process.execPath,
-    [fileURLToPath(new URL('../../../src/incidents/main.ts', import.meta.url))],
+    [
+      '--import',
+      fileURLToPath(new URL('../../../src/register-aliases.ts', import.meta.url)),
+      fileURLToPath(new URL('../../../src/incidents/main.ts', import.meta.url)),
+    ],
     {
       env: { PATH: process.env.PATH ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
