@@ -34,6 +34,9 @@ test('a registry unreachable for longer than the offline threshold shows no node
   // What the demo's scripted silences produced before the outage.
   await page.getByRole('link', { name: 'Events' }).click()
   await expect(page.getByRole('list', { name: 'Events, newest first' })).toBeVisible({ timeout: 30_000 })
+  // The list shows before every node's history has answered: count once the page has nothing left to read
+  // (the clock is installed, so no poll starts meanwhile).
+  await page.waitForLoadState('networkidle')
   const before = await wentOffline.count()
   await page.getByRole('link', { name: 'Overview' }).click()
   const offlineBefore = await count(page, 'offline')
