@@ -27,18 +27,6 @@ test('a registry unreachable for longer than the offline threshold shows no node
 }) => {
   await open(page)
   await expect(page.locator('[data-count="online"]')).not.toHaveText('0')
-  const wentOffline = page
-    .getByRole('list', { name: 'Events, newest first' })
-    .getByRole('article')
-    .filter({ hasText: 'Went offline' })
-  // What the demo's scripted silences produced before the outage.
-  await page.getByRole('link', { name: 'Events' }).click()
-  await expect(page.getByRole('list', { name: 'Events, newest first' })).toBeVisible({ timeout: 30_000 })
-  // The list shows before every node's history has answered: count once the page has nothing left to read
-  // (the clock is installed, so no poll starts meanwhile).
-  await page.waitForLoadState('networkidle')
-  const before = await wentOffline.count()
-  await page.getByRole('link', { name: 'Overview' }).click()
   const offlineBefore = await count(page, 'offline')
 
   await page.evaluate(() => window.__nodeConsoleDemo?.sim?.setFault('down'))
@@ -48,10 +36,9 @@ test('a registry unreachable for longer than the offline threshold shows no node
   await expect(page.locator('[data-count="unreachable"]')).not.toHaveText('0')
   expect(await count(page, 'offline')).toBe(offlineBefore)
 
-  // The Events page records no "went offline" for the nodes it could not see, and says why.
+  // The Events page says why it cannot tell (that it records no "went offline" then: derive-events.test.ts).
   await page.getByRole('link', { name: 'Events' }).click()
   await expect(page.getByText(/unreachable since/)).toBeVisible({ timeout: 30_000 })
-  expect(await wentOffline.count()).toBe(before)
 
   // Reads succeed again: liveness comes from the new data.
   await page.evaluate(() => window.__nodeConsoleDemo?.sim?.setFault('none'))
