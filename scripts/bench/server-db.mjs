@@ -1,13 +1,33 @@
 // The server bench's database: a throwaway PostgreSQL (scripts/postgres.sh) with schema A and generated beats.
 import { execFileSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import postgres from 'postgres'
 
 const root = resolve(import.meta.dirname, '../..')
 export const TARGET_NODE = 'bench-node-1'
 
-/** Starts the cluster and creates `registry` with schema A; returns its URL and a stop function. */
+/** CPU time (user + system, ms) of the cluster's postmaster and every process it started, ever-increasing. */
+function clusterCpu(postmaster) {
+  let ticks = 0
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    let stat
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+    } catch {
+      continue // the process ended meanwhile
+    }
+    // Fields after the command's closing parenthesis: state, ppid, …, utime, stime, cutime, cstime (11–14).
+    // The postmaster's cutime/cstime hold the parallel workers that have ended.
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    if (entry === String(postmaster)) ticks += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])
+    else if (f[1] === String(postmaster)) ticks += Number(f[11]) + Number(f[12])
+  }
+  return (ticks * 1000) / 100 // USER_HZ is 100 on Linux
+}
+
+/** Starts the cluster and creates `registry` with schema A; returns its URL, a CPU meter and a stop function. */
 export async function startBenchDatabase() {
   const out = execFileSync('bash', [resolve(root, 'scripts/postgres.sh'), 'start'], { encoding: 'utf8' })
   const dir = /PG_DIR=(.*)/.exec(out)[1]
@@ -19,7 +39,8 @@ export async function startBenchDatabase() {
   url.pathname = '/registry'
   const sql = postgres(url.href, { onnotice: () => {} })
   await sql.unsafe(readFileSync(resolve(root, 'server/test/fixtures/schema-a.sql'), 'utf8'))
-  return { url: url.href, sql, stop }
+  const postmaster = Number(readFileSync(`${dir}/data/postmaster.pid`, 'utf8').split('\n')[0])
+  return { url: url.href, sql, stop, clusterCpuMs: () => clusterCpu(postmaster) }
 }
 
 /**

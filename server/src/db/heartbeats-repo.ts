@@ -21,13 +21,16 @@ export async function rawHeartbeats(
   range: Range,
   limit: number,
 ): Promise<RawBeatRow[]> {
+  // The window is read as a set, then sorted: planned under the LIMIT, PostgreSQL bets on walking the
+  // "timestamp" index newest first (it takes node and time as independent) and reads every node's rows.
   const rows = await sql`
-    SELECT h."timestamp" AS ts, h.status,
-      CASE WHEN jsonb_typeof(h.metrics) = 'object' THEN h.metrics ELSE '{}'::jsonb END AS metrics
-    FROM heartbeat_log h
-    WHERE h.node_id = ${nodeKey}::uuid AND h."timestamp" >= ${range.since} AND h."timestamp" <= ${range.until}
-    ORDER BY h."timestamp" DESC
-    LIMIT ${limit}`
+    WITH win AS MATERIALIZED (
+      SELECT h."timestamp" AS ts, h.status, h.metrics
+      FROM heartbeat_log h
+      WHERE h.node_id = ${nodeKey}::uuid AND h."timestamp" >= ${range.since} AND h."timestamp" <= ${range.until}
+    )
+    SELECT ts, status, CASE WHEN jsonb_typeof(metrics) = 'object' THEN metrics ELSE '{}'::jsonb END AS metrics
+    FROM win ORDER BY ts DESC LIMIT ${limit}`
   return rows.map((r) => RawRowSchema.parse(r))
 }
 
@@ -50,26 +53,37 @@ export async function bucketedHeartbeats(
   range: Range,
   bucketSeconds: number,
 ): Promise<BucketRow[]> {
-  // A number of sane size (its JSON text at most 24 characters: no 1e400), read from its text; else null.
-  const metric = (key: string) => sql`CASE WHEN jsonb_typeof(h.metrics -> ${key}::text) = 'number'
-    THEN CASE WHEN length(h.metrics ->> ${key}::text) <= 24 THEN (h.metrics ->> ${key}::text)::float8 END END`
+  // Each metric is taken out of the JSON once per row (`OFFSET 0` keeps each level from being merged into
+  // the next, which would repeat the extraction per use) and summed as numeric: a JSON number of any size
+  // converts, and one beyond 1e300 (no sane metric) is left out rather than overflowing the average.
   const rows = await sql`
     WITH beats AS (
-      SELECT date_bin(make_interval(secs => ${bucketSeconds}), h."timestamp", ${ORIGIN}::timestamptz) AS start,
-        h.status, ${metric('cpu_percent')} AS cpu, ${metric('memory_percent')} AS mem, ${metric('disk_percent')} AS disk
-      FROM heartbeat_log h
-      WHERE h.node_id = ${nodeKey}::uuid AND h."timestamp" >= ${range.since} AND h."timestamp" <= ${range.until}
+      SELECT start, status,
+        CASE WHEN jsonb_typeof(cpu) = 'number' THEN cpu::numeric END AS cpu,
+        CASE WHEN jsonb_typeof(mem) = 'number' THEN mem::numeric END AS mem,
+        CASE WHEN jsonb_typeof(disk) = 'number' THEN disk::numeric END AS disk
+      FROM (
+        SELECT date_bin(make_interval(secs => ${bucketSeconds}), h."timestamp", ${ORIGIN}::timestamptz) AS start,
+          h.status, h.metrics -> 'cpu_percent' AS cpu, h.metrics -> 'memory_percent' AS mem,
+          h.metrics -> 'disk_percent' AS disk
+        FROM heartbeat_log h
+        WHERE h.node_id = ${nodeKey}::uuid AND h."timestamp" >= ${range.since} AND h."timestamp" <= ${range.until}
+        OFFSET 0
+      ) AS extracted
+      OFFSET 0
     ), per_status AS (
       SELECT start, status, count(*) AS n,
-        sum(cpu) AS cpu_sum, count(cpu) AS cpu_n, sum(mem) AS mem_sum, count(mem) AS mem_n,
-        sum(disk) AS disk_sum, count(disk) AS disk_n
+        sum(cpu) FILTER (WHERE abs(cpu) < 1e300) AS cpu_sum, count(cpu) FILTER (WHERE abs(cpu) < 1e300) AS cpu_n,
+        sum(mem) FILTER (WHERE abs(mem) < 1e300) AS mem_sum, count(mem) FILTER (WHERE abs(mem) < 1e300) AS mem_n,
+        sum(disk) FILTER (WHERE abs(disk) < 1e300) AS disk_sum,
+        count(disk) FILTER (WHERE abs(disk) < 1e300) AS disk_n
       FROM beats GROUP BY start, status
     )
     SELECT start, sum(n)::int AS beats,
       coalesce(jsonb_object_agg(status, n) FILTER (WHERE status IS NOT NULL), '{}'::jsonb) AS statuses,
-      sum(cpu_sum) / nullif(sum(cpu_n), 0) AS cpu_percent_avg,
-      sum(mem_sum) / nullif(sum(mem_n), 0) AS memory_percent_avg,
-      sum(disk_sum) / nullif(sum(disk_n), 0) AS disk_percent_avg
+      (sum(cpu_sum) / nullif(sum(cpu_n), 0))::float8 AS cpu_percent_avg,
+      (sum(mem_sum) / nullif(sum(mem_n), 0))::float8 AS memory_percent_avg,
+      (sum(disk_sum) / nullif(sum(disk_n), 0))::float8 AS disk_percent_avg
     FROM per_status GROUP BY start ORDER BY start`
   return rows.map((r) => BucketRowSchema.parse(r))
 }
