@@ -1,7 +1,11 @@
 import postgres from 'postgres'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { HISTORY_NODE } from './fixtures/seed.ts'
+import { openStream, type SseFrame } from './sse-client.ts'
 import { startTestStack, type TestStack } from './test-server.ts'
+
+const databaseEvent = (f: SseFrame) =>
+  f.event === 'database' ? (JSON.parse(f.data ?? '{}') as Record<string, unknown>) : null
 
 const history = `/api/v1/nodes/${HISTORY_NODE.nodeId}/heartbeats?since=2026-11-29T00:00:00Z&until=2026-11-29T02:00:00Z`
 
@@ -29,6 +33,14 @@ describe('when the database is down', () => {
       database: { ok: false, reason: 'the database refused the connection' },
       registry: { ok: true },
     })
+  })
+
+  it('tells every stream client, as it connects, that the database is down and why', async () => {
+    const stream = await openStream(`${stack.url}/api/v1/events`)
+    const frame = await stream.waitFor((f) => databaseEvent(f) !== null, 5000)
+    expect(databaseEvent(frame)).toEqual({ ok: false, reason: 'the database refused the connection' })
+    expect(frame.id).toBeUndefined()
+    stream.close()
   })
 
   it('still relays the registry', async () => {
@@ -70,6 +82,31 @@ describe('a slow query', () => {
     })
     expect(performance.now() - started).toBeLessThan(3000)
     expect((await fetch(`${stack.url}${history}`)).status).toBe(200)
+  })
+
+  it('tells the stream when the database stops answering and when it answers again', async () => {
+    const stream = await openStream(`${stack.url}/api/v1/events`)
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    let locked = () => {}
+    const lockTaken = new Promise<void>((resolve) => (locked = resolve))
+    const writer = admin.begin(async (tx) => {
+      await tx`LOCK TABLE heartbeat_log IN ACCESS EXCLUSIVE MODE`
+      locked()
+      await held
+    })
+    await lockTaken
+    const down = await stream.waitFor((f) => databaseEvent(f)?.ok === false, 5000)
+    expect(databaseEvent(down)).toEqual({
+      ok: false,
+      reason: 'the query took longer than the statement timeout and was cancelled',
+    })
+    release()
+    await writer
+    const up = await stream.waitFor((f) => databaseEvent(f)?.ok === true, 5000)
+    expect(databaseEvent(up)).toEqual({ ok: true })
+    expect(stream.frames.filter((f) => databaseEvent(f) !== null)).toHaveLength(2)
+    stream.close()
   })
 
   it('cannot write: the connection is read-only', async () => {

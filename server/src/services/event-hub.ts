@@ -124,17 +124,33 @@ export function createEventHub(sql: Sql, options: Partial<EventHubOptions> = {})
     return beats.length >= o.batch
   }
 
+  /** The database's state as a `database` event: outside the replay ring and without an id (no resume point). */
+  const databaseMessage = (): EventMessage => ({
+    event: 'database',
+    data: JSON.stringify(lastError === null ? { ok: true } : { ok: false, reason: lastError }),
+  })
+
+  function databaseChanged(reason: string | null) {
+    if (reason === lastError) return
+    if (reason !== null) o.log?.(`event stream: ${reason}`)
+    const wasDown = lastError !== null
+    lastError = reason
+    // Tabs say history is unavailable at once, and read it again when the database is back.
+    if (reason !== null || wasDown) {
+      const message = databaseMessage()
+      for (const client of clients) client.offer(message)
+    }
+  }
+
   async function loop() {
     if (!running) return
     for (const c of clients) c.checkStalled()
     let more = false
     try {
       more = await pollOnce()
-      lastError = null
+      databaseChanged(null)
     } catch (e) {
-      const reason = databaseReason(e)
-      if (reason !== lastError) o.log?.(`event stream: ${reason}`)
-      lastError = reason
+      databaseChanged(databaseReason(e))
     }
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- stop() may have run during the await
     if (running) timer = setTimeout(() => void loop(), more ? 0 : o.pollMs)
@@ -172,6 +188,7 @@ export function createEventHub(sql: Sql, options: Partial<EventHubOptions> = {})
             : ring.filter((p) => p.at > cursor.watermark)
         for (const p of missed) client.offer(p.message)
       }
+      if (lastError !== null) client.offer(databaseMessage())
       if (!client.isClosed) clients.add(client)
       return client
     },

@@ -3,10 +3,11 @@ import { useEffect } from 'react'
 import { useConfig } from '@/lib/config/config-context.tsx'
 import { useObservedHistory } from '../model/observed-history-context.tsx'
 import type { ObservedHistoryStore } from '../model/observed-history-store.ts'
-import { parseHeartbeatEvent, parseNodeEvent } from '../model/stream-events.ts'
+import { parseDatabaseEvent, parseHeartbeatEvent, parseNodeEvent } from '../model/stream-events.ts'
 import { applyHeartbeatEvent, applyNodeEvent } from './apply-stream-event.ts'
 import { fleetStreamStateChanged } from './fleet-stream-state.ts'
-import { nodeKeys } from './query-keys.ts'
+import { serverDatabaseDown, serverDatabaseReported } from './server-database-state.ts'
+import { nodeKeyKind, nodeKeys } from './query-keys.ts'
 import type { Registry } from './registry-http.ts'
 import { useRegistry } from './use-registry.ts'
 
@@ -20,6 +21,7 @@ export interface EventSourceLike {
 }
 
 const CLOSED = 2
+const HISTORY_KINDS = new Set(['heartbeats', 'buckets'])
 const FIRST_RETRY_MS = 3_000
 const MAX_RETRY_MS = 60_000
 
@@ -45,6 +47,8 @@ export function connectFleetStream(opts: {
 
   const lost = () => {
     fleetStreamStateChanged('lost')
+    // What a lost stream said of the database is no longer known; the history queries' 503s still tell.
+    serverDatabaseReported(null)
     if (!wasOpen) return
     wasOpen = false
     void client.refetchQueries({ queryKey: nodeKeys.fleet(registry), type: 'active' })
@@ -70,6 +74,18 @@ export function connectFleetStream(opts: {
       const beat = typeof ev.data === 'string' ? parseHeartbeatEvent(ev.data) : null
       if (beat) applyHeartbeatEvent(opts, beat)
     })
+    es.addEventListener('database', (ev) => {
+      const db = typeof ev.data === 'string' ? parseDatabaseEvent(ev.data) : null
+      if (!db) return
+      const wasDown = serverDatabaseDown() !== null
+      serverDatabaseReported(db.ok ? null : (db.reason ?? 'the database cannot be read'))
+      // Back: every history window is read again at once, rather than at its next refresh.
+      if (db.ok && wasDown)
+        void client.invalidateQueries({
+          queryKey: nodeKeys.all(registry),
+          predicate: (q) => HISTORY_KINDS.has(nodeKeyKind(q.queryKey) ?? ''),
+        })
+    })
     es.addEventListener('node', (ev) => {
       const node = typeof ev.data === 'string' ? parseNodeEvent(ev.data) : null
       if (node) applyNodeEvent(opts, node)
@@ -81,6 +97,7 @@ export function connectFleetStream(opts: {
     clearTimeout(timer)
     source?.close()
     fleetStreamStateChanged('off')
+    serverDatabaseReported(null)
   }
 }
 

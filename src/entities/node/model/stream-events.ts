@@ -13,6 +13,10 @@ export type HeartbeatEvent = z.infer<typeof HeartbeatEventSchema> & { timestamp:
 export const NodeEventSchema = NodeSchema.omit({ metadata: true })
 export type NodeEvent = z.infer<typeof NodeEventSchema>
 
+/** The server's database as its stream reports it: sent when it stops or starts answering. */
+export const DatabaseEventSchema = z.object({ ok: z.boolean(), reason: z.string().nullish() })
+export type DatabaseEvent = z.infer<typeof DatabaseEventSchema>
+
 function json(text: string): unknown {
   try {
     return JSON.parse(text)
@@ -31,5 +35,11 @@ export function parseHeartbeatEvent(data: string): HeartbeatEvent | null {
 /** One `node` event's data, or null when it cannot be used. */
 export function parseNodeEvent(data: string): NodeEvent | null {
   const r = NodeEventSchema.safeParse(json(data))
+  return r.success ? r.data : null
+}
+
+/** One `database` event's data, or null when it cannot be used. */
+export function parseDatabaseEvent(data: string): DatabaseEvent | null {
+  const r = DatabaseEventSchema.safeParse(json(data))
   return r.success ? r.data : null
 }

@@ -1,8 +1,9 @@
 import { act, screen, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { TEST_REGISTRY_URL, withRegistryServer } from '@mocks/node.ts'
 import { nodeKeys } from '@/entities/node/api/query-keys.ts'
+import { serverDatabaseReported } from '@/entities/node/api/server-database-state.ts'
 import { useI18nStore } from '@/lib/i18n/i18n-store.ts'
 import { renderWithProviders } from '@/testing/render-with-providers.tsx'
 import { NodePage } from './node-page.tsx'
@@ -12,6 +13,7 @@ const NODE = 'node-1-hetzner-gex44'
 const REASON = 'database: connect ECONNREFUSED 127.0.0.1:5432'
 
 beforeEach(() => useI18nStore.setState({ lang: 'en' }))
+afterEach(() => serverDatabaseReported(null))
 
 /** The history route as the console server answers it while its database is down. */
 const databaseDown = () =>
@@ -57,5 +59,20 @@ describe('the node page when the server cannot read its database', () => {
     expect(screen.queryByText('No heartbeats yet.')).toBeNull()
     expect(screen.queryByText('No metrics in this range.')).toBeNull()
     expect(screen.getByText(/History is unavailable: the console server/)).toBeInTheDocument()
+  })
+
+  it('says so as soon as the push stream reports the database down, before any history refresh', async () => {
+    renderNodePage()
+    expect(
+      await screen.findByRole('table', { name: /Metrics summary/ }, { timeout: 5_000 }),
+    ).toBeInTheDocument()
+    act(() => serverDatabaseReported('the database refused the connection'))
+    expect(
+      screen.getByText(/History is unavailable: the console server cannot read its database/),
+    ).toBeInTheDocument()
+    expect(screen.getByText('the database refused the connection')).toBeInTheDocument()
+    expect(screen.getByRole('table', { name: /Metrics summary/ })).toBeInTheDocument()
+    act(() => serverDatabaseReported(null))
+    expect(screen.queryByText(/History is unavailable/)).toBeNull()
   })
 })

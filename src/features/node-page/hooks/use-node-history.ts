@@ -1,6 +1,7 @@
 import { useMemo } from 'react'
 import { useHeartbeatBuckets, type BucketHistory } from '@/entities/node/api/get-heartbeat-buckets.ts'
 import { useHeartbeats, type TimedHeartbeat } from '@/entities/node/api/get-heartbeats.ts'
+import { useServerDatabaseDown } from '@/entities/node/api/server-database-state.ts'
 import {
   HISTORY_RANGES,
   RANGE_SPECS,
@@ -57,7 +58,7 @@ export interface NodeHistory {
   recentStatus: 'loading' | 'ready' | 'error'
   /** True when any range fell back to observed beats. */
   observedFallback: boolean
-  /** The reason history is unavailable (503 from the history route), from any range; null when it is not. */
+  /** Why history is unavailable (a 503 from any range, or the stream saying the database is down); else null. */
   unavailable: string | null
   ranges: Record<HistoryRange, RangeHistory>
 }
@@ -81,6 +82,7 @@ export function useNodeHistory(
   },
 ): NodeHistory {
   const { now, lastHeartbeat, thresholds } = opts
+  const databaseDown = useServerDatabaseDown()
   const spec = RANGE_SPECS['1h']
   const w1h = rangeQueryWindow(spec, now)
   const raw = useHeartbeats(nodeId, w1h, spec.refreshMs)
@@ -108,7 +110,7 @@ export function useNodeHistory(
     range: '1h',
     status: statusOf(raw.isPending, raw.isError, rawData),
     error: raw.error,
-    unavailable: unavailableReason(raw.error),
+    unavailable: unavailableReason(raw.error ?? raw.failureReason) ?? databaseDown,
     source,
     series,
     spans: withLastBeat(recentSpans, lastHeartbeat),
@@ -116,7 +118,15 @@ export function useNodeHistory(
     resolutionMs: null,
     buckets: [],
   }
-  const ctx = { now, lastHeartbeat, onlineMs: thresholds.onlineMs, observed, observedSpans, recentSpans }
+  const ctx = {
+    now,
+    lastHeartbeat,
+    onlineMs: thresholds.onlineMs,
+    observed,
+    observedSpans,
+    recentSpans,
+    databaseDown,
+  }
   const r24 = useLongRange(nodeId, '24h', ctx)
   const r7 = useLongRange(nodeId, '7d', ctx)
   const r30 = useLongRange(nodeId, '30d', ctx)
@@ -140,6 +150,7 @@ function useLongRange(
     observed: readonly PageBeat[]
     observedSpans: AliveSpan[]
     recentSpans: AliveSpan[]
+    databaseDown: string | null
   },
 ): RangeHistory {
   const spec = RANGE_SPECS[range]
@@ -172,7 +183,7 @@ function useLongRange(
     range,
     status: statusOf(q.isPending, q.isError, data),
     error: q.error,
-    unavailable: unavailableReason(q.error),
+    unavailable: unavailableReason(q.error ?? q.failureReason) ?? ctx.databaseDown,
     source: absent ? 'observed' : 'registry',
     series,
     spans: withLastBeat(spans, ctx.lastHeartbeat),
@@ -187,7 +198,10 @@ function statusOf(pending: boolean, error: boolean, data: unknown): RangeHistory
   return error && data === undefined ? 'error' : 'ready'
 }
 
-/** The server's reason when the history route says its database is down (503), else null. */
+/**
+ * The server's reason when the history route says its database is down (503), else null. A failed attempt
+ * counts before the retries end, so a window moving on does not hide the note while it retries.
+ */
 function unavailableReason(error: Error | null): string | null {
   if (!(error instanceof HttpError) || error.status !== 503) return null
   return error.detail ?? error.message
