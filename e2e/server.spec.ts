@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process'
+import { join } from 'node:path'
 import { expect as baseExpect, test, type Page } from '@playwright/test'
 import postgres from 'postgres'
 import { readServerState, type ServerState } from './support/server/server-state.ts'
@@ -9,7 +11,7 @@ import type { StandInRequests } from './support/server/registry-stand-in.ts'
  * the same database, with the server's Content-Security-Policy enforced: no view breaks it; the node page's
  * history comes from the database; a beat written to the database reaches an open overview and node page
  * through the push stream, with no registry poll; and with the database stopped the node page keeps its data
- * and says history is unavailable. PostgreSQL, the stand-in and the server: e2e/support/server/.
+ * and says history is unavailable, then shows history again once it is back. PostgreSQL, the stand-in and the server: e2e/support/server/.
  */
 
 test.use({ locale: 'en-GB', timezoneId: 'UTC' })
@@ -130,4 +132,40 @@ test('a beat written to the database reaches an open overview and node page with
   const after = await standInRequests()
   expect(after.nodes, after.recent.slice(before.recent.length - 50).join('\n')).toBe(before.nodes)
   await context.close()
+})
+
+/** Stops or starts the run's PostgreSQL again (`scripts/postgres.sh pause|resume`), keeping its data. */
+const postgresSh = (command: 'pause' | 'resume') =>
+  execFileSync('bash', [join(process.cwd(), 'scripts/postgres.sh'), command, state.pgDir])
+
+test('with the database stopped, the node page keeps its history and says it is unavailable; started again, history returns', async ({
+  page,
+}) => {
+  await page.clock.install()
+  const stream = streamOpened(page)
+  await page.goto(url(`/nodes/${STEADY.nodeId}`))
+  const history = region(page, 'Heartbeat history')
+  const unavailable = history.getByText('History is unavailable: the console server cannot read its database')
+  await expect(seededOutage(page)).toHaveCount(1)
+  await stream
+  // From here the page's clock moves only when the test says: no history refresh can come in real time.
+  await page.clock.pauseAt(Date.now() + 1_000)
+
+  postgresSh('pause')
+  try {
+    await page.clock.runFor(15_000)
+    await expect(unavailable).toBeVisible({ timeout: 30_000 })
+    await expect(seededOutage(page)).toHaveCount(1)
+    await expect(history.getByRole('table', { name: /Metrics summary/ })).toBeAttached()
+    await expect(region(page, 'Latest heartbeats')).not.toContainText('No heartbeats yet')
+    const reason = history.locator('details')
+    await reason.getByText('Reason', { exact: true }).click()
+    await expect(reason).not.toBeEmpty()
+  } finally {
+    postgresSh('resume')
+  }
+  await page.clock.resume()
+  await expect(unavailable).toBeHidden({ timeout: 30_000 })
+  await expect(seededOutage(page)).toHaveCount(1)
+  await expect(history.getByRole('table', { name: /Metrics summary/ })).toBeAttached()
 })

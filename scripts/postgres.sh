@@ -4,6 +4,8 @@
 #                (a fresh folder under $TMPDIR; 127.0.0.1 only, a free port, trust auth for the superuser
 #                `postgres`: a test cluster, never a production one)
 #   stop <dir>   stops the cluster started in <dir> by its PID and deletes the folder
+#   pause <dir>  stops the cluster started in <dir> (fast shutdown) and keeps it, as a database outage would
+#   resume <dir> starts a paused cluster again, on the same port
 #   install      installs Debian's postgresql when initdb/pg_ctl are missing (as root, with apt-get)
 # PostgreSQL refuses to run as root, so as root the cluster runs as the `postgres` user.
 set -euo pipefail
@@ -37,6 +39,11 @@ free_port() {
   node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
 }
 
+# The server's options: loopback only, the given port and socket folder, no durability (a test cluster).
+server_options() {
+  echo "-c listen_addresses=127.0.0.1 -p $1 -k $2 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+}
+
 cmd_start() {
   cmd_install
   local bin dir port
@@ -49,8 +56,8 @@ cmd_start() {
   for attempt in 1 2 3; do
     port="$(free_port)"
     if as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start \
-      -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
-      >/dev/null; then
+      -o "$(server_options "$port" "$dir")" >/dev/null; then
+      echo "$port" >"$dir/port"
       echo "PG_DIR=$dir"
       echo "PG_URL=postgres://postgres@127.0.0.1:$port/postgres"
       return
@@ -74,9 +81,24 @@ cmd_stop() {
   rm -rf "$dir"
 }
 
+cmd_pause() {
+  local dir="${1:?usage: postgres.sh pause <dir>}"
+  [[ "$dir" == */node-console-pg.* && -f "$dir/port" ]] || { log "refusing to pause $dir: not a cluster this script started"; exit 1; }
+  as_owner "$(find_bin)/pg_ctl" -D "$dir/data" -m fast -w -t 60 stop >/dev/null
+}
+
+cmd_resume() {
+  local dir="${1:?usage: postgres.sh resume <dir>}"
+  [[ "$dir" == */node-console-pg.* && -f "$dir/port" ]] || { log "refusing to resume $dir: not a cluster this script started"; exit 1; }
+  as_owner "$(find_bin)/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start \
+    -o "$(server_options "$(cat "$dir/port")" "$dir")" >/dev/null
+}
+
 case "${1:-}" in
   start) cmd_start ;;
   stop) cmd_stop "${2:-}" ;;
+  pause) cmd_pause "${2:-}" ;;
+  resume) cmd_resume "${2:-}" ;;
   install) cmd_install ;;
-  *) echo "usage: $0 start | stop <dir> | install" >&2; exit 2 ;;
+  *) echo "usage: $0 start | stop <dir> | pause <dir> | resume <dir> | install" >&2; exit 2 ;;
 esac
