@@ -1,3 +1,5 @@
+import { request, type IncomingHttpHeaders } from 'node:http'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { SLASH_NODE } from './fixtures/seed.ts'
 import { startTestStack, type TestStack } from './test-server.ts'
@@ -44,6 +46,35 @@ describe('registry routes through the server', () => {
     )
     expect(answers.every((r) => r.status === 200)).toBe(true)
     expect((stack.registry.requests.get('/api/v1/nodes') ?? 0) - before).toBe(1)
+  })
+
+  it('compresses a shared answer once for every tab that asks, in the encoding each accepts', async () => {
+    const raw = (encoding: string) =>
+      new Promise<{ headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        const req = request(`${stack.url}/api/v1/nodes?limit=1000&offset=0`, {
+          headers: { 'accept-encoding': encoding },
+        })
+        req.on('response', (res) => {
+          const chunks: Buffer[] = []
+          res.on('data', (c: Buffer) => chunks.push(c))
+          res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }))
+        })
+        req.on('error', reject).end()
+      })
+    const [a, b, br, plain] = await Promise.all([
+      raw('gzip, deflate, br'),
+      raw('gzip'),
+      raw('br;q=1, gzip;q=0.5'),
+      raw('identity'),
+    ])
+    expect(a.headers['content-encoding']).toBe('gzip')
+    expect(a.headers.vary).toMatch(/Accept-Encoding/i)
+    expect(b.body.equals(a.body)).toBe(true)
+    expect(br.headers['content-encoding']).toBe('br')
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(gunzipSync(a.body).toString('utf8')).toBe(plain.body.toString('utf8'))
+    expect(brotliDecompressSync(br.body).toString('utf8')).toBe(plain.body.toString('utf8'))
+    expect((JSON.parse(plain.body.toString('utf8')) as { nodes: unknown[] }).nodes.length).toBeGreaterThan(0)
   })
 
   it('serves a node whose id the registry cannot route from the database', async () => {
