@@ -52,6 +52,11 @@ export async function generateBeats(sql) {
   await sql`INSERT INTO nodes (id, node_id, node_name, node_role, node_type, status, last_heartbeat, registered_at, updated_at)
     SELECT gen_random_uuid(), 'bench-node-' || i, 'bench-node-' || i, 'worker', 'worker', 'online', now(), now() - interval '40 days', now()
     FROM generate_series(1, 1000) AS i`
+  // Loaded as a restore would: indexes built once afterwards and the foreign key not checked row by row
+  // (the rows reference the nodes just made), which takes the set-up from minutes to well under one.
+  await sql`ALTER TABLE heartbeat_log DROP CONSTRAINT heartbeat_log_pkey`
+  await sql`DROP INDEX ix_heartbeat_log_node_id, ix_heartbeat_log_timestamp`
+  await sql`ALTER TABLE heartbeat_log DISABLE TRIGGER ALL`
   const metrics = sql`jsonb_build_object('cpu_percent', round((random() * 100)::numeric, 1), 'memory_percent',
     round((random() * 100)::numeric, 1), 'disk_percent', 63.0, 'disk_free_gb', 120.4)`
   await sql`INSERT INTO heartbeat_log (id, node_id, "timestamp", status, metrics)
@@ -62,6 +67,10 @@ export async function generateBeats(sql) {
     SELECT gen_random_uuid(), n.id, t, 'online', ${metrics}
     FROM generate_series(now() - interval '1 day' + interval '30 seconds', now(), interval '30 seconds') AS t, nodes n
     ORDER BY t`
+  await sql`ALTER TABLE heartbeat_log ENABLE TRIGGER ALL`
+  await sql`ALTER TABLE heartbeat_log ADD PRIMARY KEY (id)`
+  await sql`CREATE INDEX ix_heartbeat_log_node_id ON heartbeat_log (node_id)`
+  await sql`CREATE INDEX ix_heartbeat_log_timestamp ON heartbeat_log ("timestamp")`
   await sql`VACUUM ANALYZE heartbeat_log`
   await sql`VACUUM ANALYZE nodes`
   const [{ count }] = await sql`SELECT count(*)::int AS count FROM heartbeat_log`

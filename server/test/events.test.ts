@@ -124,6 +124,27 @@ describe.each(['a', 'b'] as const)('the live stream, schema %s', (schema) => {
     stream.close()
   })
 
+  it('sends a node event for a change of status written without a beat, and none for a row touched alone', async () => {
+    const stream = await openStream(events())
+    const key = crypto.randomUUID()
+    const nodeId = `swept-node-${schema}`
+    await admin`INSERT INTO nodes (id, node_id, node_name, node_role, node_type, status, last_heartbeat, registered_at, updated_at)
+      VALUES (${key}, ${nodeId}, 'swept', 'worker', 'worker', 'online', now(), now(), now())`
+    const isNode = (f: SseFrame) => f.event === 'node' && (f.data ?? '').includes(nodeId)
+    await stream.waitFor(isNode)
+    // Touched with its status unchanged, then (in a later transaction) marked offline, as a sweeper would.
+    await admin`UPDATE nodes SET updated_at = now() WHERE id = ${key}`
+    await admin`UPDATE nodes SET status = 'offline', updated_at = now() WHERE id = ${key}`
+    const offline = await stream.waitFor(
+      (f) => isNode(f) && (JSON.parse(f.data ?? '{}') as { status?: string }).status === 'offline',
+    )
+    expect(JSON.parse(offline.data ?? '')).toMatchObject({ node_id: nodeId, status: 'offline' })
+    await beat(`after-sweep-${schema}`)
+    await stream.waitFor(beatMarked(`after-sweep-${schema}`))
+    expect(stream.frames.filter(isNode)).toHaveLength(2)
+    stream.close()
+  })
+
   it('drops a client that stops reading, and keeps serving the others', async () => {
     const reader = await openStream(events())
     const port = new URL(stack.url).port

@@ -1,9 +1,8 @@
 import { z } from 'zod'
 import type { Sql } from './database.ts'
-import { nodeColumns } from './nodes-repo.ts'
-import { JsonObjectSchema, NodeRowSchema, TimeSchema, type NodeRow } from './rows.ts'
+import { JsonObjectSchema, TimeSchema } from './rows.ts'
 
-/** The reads of the live stream: new `heartbeat_log` rows by time with an overlap, and new `nodes` rows. */
+/** The reads of the live stream: new `heartbeat_log` rows by time, and changed `nodes` rows, with an overlap. */
 const BeatRowSchema = z.object({
   id: z.string(),
   key: z.string(),
@@ -43,24 +42,29 @@ const NodeStateSchema = z.object({
   key: z.string(),
   status: z.string().nullable(),
   registered_at: TimeSchema.nullable(),
+  updated_at: TimeSchema.nullable(),
 })
 export type NodeState = z.infer<typeof NodeStateSchema>
 
-/** Every node's status and registration time: what a `node` event is a change of. */
-export async function nodeStates(sql: Sql): Promise<NodeState[]> {
-  const rows = await sql`SELECT id::text AS key, status, registered_at FROM nodes`
+function states(rows: readonly unknown[]): NodeState[] {
   return rows.flatMap((r) => {
     const parsed = NodeStateSchema.safeParse(r)
     return parsed.success ? [parsed.data] : []
   })
 }
 
-/** Nodes registered after `lower` (a registration writes no heartbeat row). */
-export async function nodesRegisteredSince(sql: Sql, lower: Date): Promise<NodeRow[]> {
-  const rows =
-    await sql`SELECT ${nodeColumns(sql)} FROM nodes n WHERE n.registered_at > ${lower} ORDER BY n.registered_at`
-  return rows.flatMap((r) => {
-    const parsed = NodeRowSchema.safeParse(r)
-    return parsed.success ? [parsed.data] : []
-  })
+/** Every node's status and registration time: what a `node` event is a change of (read once, at start). */
+export async function nodeStates(sql: Sql): Promise<NodeState[]> {
+  return states(await sql`SELECT id::text AS key, status, registered_at, updated_at FROM nodes`)
+}
+
+/**
+ * The nodes whose row changed or that registered after `lower`: a heartbeat, a registration and any change
+ * of status all set `updated_at` (registry-db.md). A tick reads the few rows that moved, not the fleet.
+ */
+export async function nodeStatesSince(sql: Sql, lower: Date): Promise<NodeState[]> {
+  return states(
+    await sql`SELECT id::text AS key, status, registered_at, updated_at FROM nodes
+      WHERE updated_at > ${lower} OR registered_at > ${lower}`,
+  )
 }

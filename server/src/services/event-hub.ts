@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { EventMessage } from 'fastify'
 import type { Sql } from '../db/database.ts'
 import { databaseReason } from '../db/db-errors.ts'
-import { beatsSince, nodeStates, nodesRegisteredSince, type BeatRow } from '../db/events-repo.ts'
+import { beatsSince, nodeStates, nodeStatesSince, type BeatRow, type NodeState } from '../db/events-repo.ts'
 import { nodesByKeys } from '../db/nodes-repo.ts'
 import { nodeJson, type NodeRow } from '../db/rows.ts'
 import { formatCursor, parseCursor } from './event-cursor.ts'
@@ -22,7 +22,8 @@ export interface EventHubOptions {
 }
 
 export const DEFAULT_HUB_OPTIONS: EventHubOptions = {
-  pollMs: 1_000,
+  // Twice a second: a row committed just after a read waits one period plus the next read, within 1 s.
+  pollMs: 500,
   overlapMs: 10_000,
   replayMs: 120_000,
   replayMax: 50_000,
@@ -43,7 +44,8 @@ export type EventHub = ReturnType<typeof createEventHub>
 /**
  * The live stream's single reader: one database read per `pollMs` for all tabs, fanned out to every client.
  * Heartbeats come by time with an overlap and are de-duplicated by row id; a `node` event is a registration
- * or a change of a node's status, found in the same reads.
+ * or a change of a node's status, found among the `nodes` rows whose `updated_at` moved (with the same overlap,
+ * and sent only when the status or registration differs from what was last sent).
  */
 export function createEventHub(sql: Sql, options: Partial<EventHubOptions> = {}) {
   const o = { ...DEFAULT_HUB_OPTIONS, ...options }
@@ -52,7 +54,8 @@ export function createEventHub(sql: Sql, options: Partial<EventHubOptions> = {})
   const ring: Published[] = []
   let seq = 0
   let watermark: number | null = null
-  let registeredWatermark: number | null = null
+  /** The newest `updated_at`/`registered_at` read from `nodes`: the next read starts there, less the overlap. */
+  let nodesWatermark: number | null = null
   const seen = new Map<string, number>()
   const states = new Map<string, { status: string | null; registered: number | null }>()
   let timer: NodeJS.Timeout | null = null
@@ -92,10 +95,32 @@ export function createEventHub(sql: Sql, options: Partial<EventHubOptions> = {})
     })
   }
 
+  /** What a `node` event would change for this row: its status or its registration. */
+  function nodeMoved(n: NodeState): boolean {
+    const known = states.get(n.key)
+    return !known || known.status !== n.status || known.registered !== (n.registered_at?.getTime() ?? null)
+  }
+
+  function nodeSeen(n: NodeState) {
+    const at = Math.max(n.updated_at?.getTime() ?? 0, n.registered_at?.getTime() ?? 0)
+    if (at > 0) nodesWatermark = Math.max(nodesWatermark ?? at, at)
+  }
+
   async function pollOnce(): Promise<boolean> {
-    if (states.size === 0)
-      for (const s of await nodeStates(sql))
-        states.set(s.key, { status: s.status, registered: s.registered_at?.getTime() ?? null })
+    const changed = new Set<string>()
+    if (nodesWatermark === null && states.size === 0) {
+      for (const n of await nodeStates(sql)) {
+        states.set(n.key, { status: n.status, registered: n.registered_at?.getTime() ?? null })
+        nodeSeen(n)
+      }
+    } else {
+      // Rows that moved since the last read, with the overlap: a node already known as it is sends nothing.
+      const lower = new Date((nodesWatermark ?? watermark ?? Date.now()) - o.overlapMs)
+      for (const n of await nodeStatesSince(sql, lower)) {
+        nodeSeen(n)
+        if (nodeMoved(n)) changed.add(n.key)
+      }
+    }
     const lower = watermark === null ? null : new Date(watermark - o.overlapMs)
     const beats = await beatsSince(sql, {
       lower,
@@ -103,22 +128,13 @@ export function createEventHub(sql: Sql, options: Partial<EventHubOptions> = {})
       seenIds: [...seen.keys()],
       limit: o.batch,
     })
-    const changed = new Set<string>()
     for (const b of beats) {
       publishBeat(b)
+      // A node row written without `updated_at` still shows its new status in its beat.
       const state = states.get(b.key)
-      if (!state || state.status !== b.status) changed.add(b.key)
+      if (state && state.status !== b.status) changed.add(b.key)
     }
     if (watermark !== null) for (const [id, at] of seen) if (at <= watermark - o.overlapMs) seen.delete(id)
-    const regLower = new Date((registeredWatermark ?? watermark ?? Date.now()) - o.overlapMs)
-    for (const row of await nodesRegisteredSince(sql, regLower)) {
-      const registered = row.registered_at?.getTime() ?? null
-      if (registered !== null) registeredWatermark = Math.max(registeredWatermark ?? registered, registered)
-      if (states.get(row.id)?.registered !== registered) {
-        changed.delete(row.id)
-        publishNode(row)
-      }
-    }
     for (const row of await nodesByKeys(sql, [...changed])) publishNode(row)
     polls++
     return beats.length >= o.batch
@@ -144,6 +160,7 @@ export function createEventHub(sql: Sql, options: Partial<EventHubOptions> = {})
 
   async function loop() {
     if (!running) return
+    const started = Date.now()
     for (const c of clients) c.checkStalled()
     let more = false
     try {
@@ -152,8 +169,11 @@ export function createEventHub(sql: Sql, options: Partial<EventHubOptions> = {})
     } catch (e) {
       databaseChanged(databaseReason(e))
     }
+    // Ticks keep their rhythm whatever a read takes: a row committed just after one waits at most
+    // `pollMs` plus one read, not `pollMs` after the end of the read.
+    const wait = more ? 0 : Math.max(0, started + o.pollMs - Date.now())
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- stop() may have run during the await
-    if (running) timer = setTimeout(() => void loop(), more ? 0 : o.pollMs)
+    if (running) timer = setTimeout(() => void loop(), wait)
   }
 
   return {
