@@ -82,6 +82,27 @@ describe.each(['a', 'b'] as const)('the live stream, schema %s', (schema) => {
     second.close()
   })
 
+  it('resumes on a restarted server without losing a row committed late', async () => {
+    const first = await openStream(events())
+    await beat('before-restart')
+    const seen = await first.waitFor(beatMarked('before-restart'))
+    first.close()
+    // Timed before the beat the tab saw, committed only after it (a slow transaction).
+    await beat('late-across-restart', 4000)
+    const restarted = await startTestStack(
+      { registryDatabaseUrl: inject('pgReader')[schema] },
+      { hub: { pollMs: 100 } },
+    )
+    try {
+      await vi.waitFor(() => expect(restarted.server.events?.status.polls).toBeGreaterThan(0))
+      const second = await openStream(`${restarted.url}/api/v1/events`, seen.id)
+      await second.waitFor(beatMarked('late-across-restart'), 5000)
+      second.close()
+    } finally {
+      await restarted.close()
+    }
+  })
+
   it('sends a node event on registration and on a change of status, with the columns both schemas have', async () => {
     const stream = await openStream(events())
     const key = crypto.randomUUID()

@@ -1,7 +1,7 @@
 /**
  * The stream's `id:`, an opaque resume cursor: `<boot>.<seq>.<watermark ms>`. Within one server run the
  * sequence number resumes exactly; a cursor from another run (a restart, another instance) resumes by time:
- * the events whose row time is after the watermark the client had reached.
+ * the events whose row time is after the watermark the client had reached, less the hub's overlap.
  */
 export interface Cursor {
   boot: string

@@ -205,7 +205,9 @@ export function createEventHub(sql: Sql, options: Partial<EventHubOptions> = {})
         const missed =
           cursor.boot === boot && (ring[0]?.seq ?? seq + 1) <= cursor.seq + 1
             ? ring.filter((p) => p.seq > cursor.seq)
-            : ring.filter((p) => p.at > cursor.watermark)
+            : // Another run: from the time reached less the overlap, or a row committed late is lost. Beats
+              // the tab already has may come again; the app knows a beat by its node and time.
+              ring.filter((p) => p.at > cursor.watermark - o.overlapMs)
         for (const p of missed) client.offer(p.message)
       }
       if (lastError !== null) client.offer(databaseMessage())
