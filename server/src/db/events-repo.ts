@@ -61,10 +61,12 @@ export async function nodeStates(sql: Sql): Promise<NodeState[]> {
 /**
  * The nodes whose row changed or that registered after `lower`: a heartbeat, a registration and any change
  * of status all set `updated_at` (registry-db.md). A tick reads the few rows that moved, not the fleet.
+ * `readAt` is the database's clock as the read began: a row committed later is dated after it, less the
+ * commit's lag.
  */
-export async function nodeStatesSince(sql: Sql, lower: Date): Promise<NodeState[]> {
-  return states(
-    await sql`SELECT id::text AS key, status, registered_at, updated_at FROM nodes
-      WHERE updated_at > ${lower} OR registered_at > ${lower}`,
-  )
+export async function nodeStatesSince(sql: Sql, lower: Date): Promise<{ rows: NodeState[]; readAt: Date }> {
+  const [clock] = await sql<{ at: Date }[]>`SELECT now() AS at`
+  const rows = await sql`SELECT id::text AS key, status, registered_at, updated_at FROM nodes
+    WHERE updated_at > ${lower} OR registered_at > ${lower}`
+  return { rows: states(rows), readAt: clock?.at ?? lower }
 }

@@ -56,6 +56,8 @@ export function createEventHub(sql: Sql, options: Partial<EventHubOptions> = {})
   let watermark: number | null = null
   /** The newest `updated_at`/`registered_at` read from `nodes`: the next read starts there, less the overlap. */
   let nodesWatermark: number | null = null
+  /** The database's clock when the last `nodes` read began. */
+  let nodesReadAt: number | null = null
   const seen = new Map<string, number>()
   const states = new Map<string, { status: string | null; registered: number | null }>()
   let timer: NodeJS.Timeout | null = null
@@ -115,8 +117,13 @@ export function createEventHub(sql: Sql, options: Partial<EventHubOptions> = {})
       }
     } else {
       // Rows that moved since the last read, with the overlap: a node already known as it is sends nothing.
-      const lower = new Date((nodesWatermark ?? watermark ?? Date.now()) - o.overlapMs)
-      for (const n of await nodeStatesSince(sql, lower)) {
+      // The overlap before the newest row seen and before the last read: what was committed since that read
+      // is dated after it, less the commit's lag. (A registry clock more than the overlap behind the
+      // database's would hide a status change from the stream; the app's safety-net poll still finds it.)
+      const from = Math.max(nodesWatermark ?? 0, nodesReadAt ?? 0) || (watermark ?? Date.now())
+      const read = await nodeStatesSince(sql, new Date(from - o.overlapMs))
+      nodesReadAt = read.readAt.getTime()
+      for (const n of read.rows) {
         nodeSeen(n)
         if (nodeMoved(n)) changed.add(n.key)
       }
