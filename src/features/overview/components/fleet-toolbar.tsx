@@ -11,6 +11,7 @@ import { NODE_ROLES, NODE_TYPES } from '@/entities/node/model/schemas.ts'
 import { useFleetFilterAddress, useFleetFilters } from '@/entities/node/model/use-fleet-filters.ts'
 import { useT } from '@/lib/i18n/use-t.ts'
 import { Button } from '@/ui/button.tsx'
+import { SearchField } from '@/ui/search-field.tsx'
 import { ToggleGroup, toggled } from '@/ui/toggle-group.tsx'
 import { overviewMessages } from '../overview-messages.ts'
 
@@ -55,7 +56,6 @@ export function FleetToolbar({
   const filters = useFleetFilters()
   const { searchTyped, searchCommitted, filtersChanged, filtersCleared } = useFleetFilterStore.getState()
   const searchRef = useRef<HTMLInputElement>(null)
-  const searchId = useId()
   const sortId = useId()
 
   useEffect(() => {
@@ -80,13 +80,10 @@ export function FleetToolbar({
   return (
     <div className="flex flex-col gap-2 border-b border-border bg-surface px-4 py-3">
       <div className="flex flex-wrap items-center gap-2">
-        <label htmlFor={searchId} className="sr-only">
-          {t('search')}
-        </label>
-        <input
-          id={searchId}
+        <SearchField
+          label={t('search')}
+          labelClassName="sr-only"
           ref={searchRef}
-          type="search"
           value={filters.q}
           onChange={(e) => searchTyped(e.target.value)}
           // The typed text reaches the address bar when typing pauses, and before focus or the view moves on.
@@ -105,9 +102,7 @@ export function FleetToolbar({
           }}
           placeholder={t('searchPlaceholder')}
           aria-keyshortcuts="/"
-          autoComplete="off"
-          spellCheck={false}
-          className="min-w-0 flex-1 basis-64 rounded-md border border-border bg-raised px-3 py-1.5 text-sm placeholder:text-muted"
+          className="flex-1 basis-64"
         />
         <label htmlFor={sortId} className="text-sm text-muted">
           {t('sortBy')}
