@@ -7,14 +7,22 @@ export interface RawEvent {
   content: Record<string, unknown> & { body?: string; 'm.relates_to'?: Record<string, unknown> }
 }
 
-/** A thin Matrix client-server API helper for seeding and checking from tests (Node fetch, no SDK). */
+/**
+ * A thin Matrix client-server API helper for seeding and checking from tests (Node fetch, no SDK). Shared by
+ * the Playwright runs and the server's incident tests (plain fields: the server type-checks erasable syntax only).
+ */
 export class MatrixApi {
-  constructor(
-    readonly baseUrl: string,
-    readonly userId: string,
-    readonly accessToken: string,
-    readonly deviceId: string,
-  ) {}
+  readonly baseUrl: string
+  readonly userId: string
+  readonly accessToken: string
+  readonly deviceId: string
+
+  constructor(baseUrl: string, userId: string, accessToken: string, deviceId: string) {
+    this.baseUrl = baseUrl
+    this.userId = userId
+    this.accessToken = accessToken
+    this.deviceId = deviceId
+  }
 
   async call<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T> {
     const res = await fetch(`${this.baseUrl}/_matrix/client/v3${path}`, {
@@ -120,4 +128,15 @@ export async function login(baseUrl: string, username: string, password: string)
   const json = (await res.json()) as { user_id: string; access_token: string; device_id: string }
   if (!res.ok) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(json)}`)
   return new MatrixApi(baseUrl, json.user_id, json.access_token, json.device_id)
+}
+
+/** A fresh user, registered and logged in. */
+export async function registerAndLogin(
+  baseUrl: string,
+  secret: string,
+  username: string,
+  password: string,
+): Promise<MatrixApi> {
+  await registerUser(baseUrl, secret, username, password)
+  return login(baseUrl, username, password)
 }

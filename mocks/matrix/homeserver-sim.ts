@@ -1,50 +1,9 @@
-import {
-  DEMO_ROOM_ALIAS,
-  DEMO_ROOM_ID,
-  DEMO_SERVER_NAME,
-  DEMO_PASSWORD,
-} from '@/lib/matrix/demo-homeserver.ts'
+import { DEMO_ROOM_ALIAS, DEMO_SERVER_NAME, DEMO_PASSWORD } from '@/lib/matrix/demo-homeserver.ts'
+import { SimError } from './sim-error.ts'
+import { RoomLog, type SimEvent } from './sim-room-log.ts'
 import { seedHistory, TEAMMATES } from './sim-seed.ts'
-
-/**
- * An in-memory homeserver with one room: just what matrix-js-sdk needs for the chat and presence
- * (login, sync with long-poll, send with idempotent txn ids, typing, receipts, presence, back-pagination,
- * members). Served by MSW (`matrix-handlers.ts`) in the demo and in component tests.
- */
-
-export interface SimEvent {
-  event_id: string
-  type: string
-  sender: string
-  content: Record<string, unknown>
-  origin_server_ts: number
-  room_id: string
-  state_key?: string
-  /** Stream position: sync tokens count these. */
-  stream: number
-  /** `${token}|${txnId}`: the same send retried answers the same event (no duplicate). */
-  txnKey?: string
-  txnId?: string
-  senderToken?: string
-}
-
-interface Presence {
-  presence: 'online' | 'unavailable' | 'offline'
-  lastActiveTs: number
-  statusMsg?: string
-  stream: number
-}
-
-export class SimError extends Error {
-  constructor(
-    readonly status: number,
-    readonly errcode: string,
-    message: string,
-    readonly extra: Record<string, unknown> = {},
-  ) {
-    super(message)
-  }
-}
+import { RoomSignals } from './sim-signals.ts'
+import { memberEvents, messagesAnswer, syncAnswer } from './sim-sync.ts'
 
 export interface SimOptions {
   now?: () => number
@@ -54,133 +13,81 @@ export interface SimOptions {
 
 export const userId = (localpart: string) => `@${localpart}:${DEMO_SERVER_NAME}`
 
+const DAY = 86_400_000
+
+/**
+ * An in-memory homeserver with one room: just what matrix-js-sdk needs for the chat and presence
+ * (login, sync with long-poll, send with idempotent txn ids, typing, receipts, presence, back-pagination,
+ * members). Served by MSW (`matrix-handlers.ts`) in the demo and in component tests. This is its face:
+ * accounts and room actions; the log (`sim-room-log.ts`), the signals (`sim-signals.ts`) and the sync
+ * answers (`sim-sync.ts`) are its parts.
+ */
 export class HomeserverSim {
-  readonly roomId = DEMO_ROOM_ID
   readonly alias = DEMO_ROOM_ALIAS
   readonly now: () => number
-  private stream = 0
-  private eventSeq = 0
+  private readonly log: RoomLog
+  private readonly signals: RoomSignals
   private deviceSeq = 0
-  readonly events: SimEvent[] = []
-  private readonly state = new Map<string, SimEvent>()
   readonly tokens = new Map<string, { userId: string; deviceId: string }>()
-  private readonly presence = new Map<string, Presence>()
-  private typing = new Map<string, number>()
-  private typingStream = 0
-  private receipts = new Map<string, { eventId: string; ts: number }>()
-  private receiptStream = 0
   readonly displaynames = new Map<string, string>()
-  private waiters = new Set<() => void>()
   /** Counts of requests by kind, for the few tests where the request is the product (typing throttle). */
   readonly requests = { typing: [] as { userId: string; typing: boolean }[], send: 0 }
 
   constructor(opts: SimOptions = {}) {
     this.now = opts.now ?? Date.now
+    this.log = new RoomLog(this.now)
+    this.signals = new RoomSignals(this.log)
     const t0 = this.now()
+    const created = t0 - 5 * DAY
     const creator = userId(TEAMMATES[0].localpart)
-    this.addState('m.room.create', '', creator, { creator, room_version: '10' }, t0 - 5 * 86_400_000)
+    const state = (type: string, stateKey: string, sender: string, content: Record<string, unknown>) =>
+      this.log.append({ type, sender, content, ts: created, stateKey })
+    state('m.room.create', '', creator, { creator, room_version: '10' })
     for (const m of TEAMMATES) {
-      this.displaynames.set(userId(m.localpart), m.displayname)
-      this.addState(
-        'm.room.member',
-        userId(m.localpart),
-        userId(m.localpart),
-        { membership: 'join', displayname: m.displayname },
-        t0 - 5 * 86_400_000,
-      )
+      const user = userId(m.localpart)
+      this.displaynames.set(user, m.displayname)
+      state('m.room.member', user, user, { membership: 'join', displayname: m.displayname })
     }
-    this.addState('m.room.name', '', creator, { name: 'Ops' }, t0 - 5 * 86_400_000)
-    this.addState('m.room.join_rules', '', creator, { join_rule: 'public' }, t0 - 5 * 86_400_000)
-    this.addState('m.room.canonical_alias', '', creator, { alias: this.alias }, t0 - 5 * 86_400_000)
+    state('m.room.name', '', creator, { name: 'Ops' })
+    state('m.room.join_rules', '', creator, { join_rule: 'public' })
+    state('m.room.canonical_alias', '', creator, { alias: this.alias })
     for (const m of seedHistory(opts.historySize ?? 300, t0, opts.seed)) {
-      this.append({ type: m.type, sender: userId(m.sender), content: m.content, ts: m.ts })
+      this.log.append({ type: m.type, sender: userId(m.sender), content: m.content, ts: m.ts })
     }
-    this.presence.set(userId('olena'), {
-      presence: 'online',
-      lastActiveTs: t0 - 30_000,
-      stream: ++this.stream,
-    })
-    this.presence.set(userId('taras'), {
-      presence: 'unavailable',
-      lastActiveTs: t0 - 12 * 60_000,
-      stream: ++this.stream,
-    })
+    this.signals.seedPresence(userId('olena'), 'online', t0 - 30_000)
+    this.signals.seedPresence(userId('taras'), 'unavailable', t0 - 12 * 60_000)
   }
 
-  // ---- events ---------------------------------------------------------------------------------------
-
-  private nextEventId() {
-    return `$e${++this.eventSeq}:${DEMO_SERVER_NAME}`
+  get roomId() {
+    return this.log.roomId
   }
 
-  private append(e: {
-    type: string
-    sender: string
-    content: Record<string, unknown>
-    ts?: number
-    stateKey?: string
-    txnId?: string
-    token?: string
-  }): SimEvent {
-    const ev: SimEvent = {
-      event_id: this.nextEventId(),
-      type: e.type,
-      sender: e.sender,
-      content: e.content,
-      origin_server_ts: e.ts ?? this.now(),
-      room_id: this.roomId,
-      stream: ++this.stream,
-      ...(e.stateKey !== undefined ? { state_key: e.stateKey } : {}),
-      ...(e.txnId && e.token
-        ? { txnKey: `${e.token}|${e.txnId}`, txnId: e.txnId, senderToken: e.token }
-        : {}),
-    }
-    this.events.push(ev)
-    if (ev.state_key !== undefined) this.state.set(`${ev.type}|${ev.state_key}`, ev)
-    this.wake()
-    return ev
+  get events(): readonly SimEvent[] {
+    return this.log.events
   }
 
-  private addState(
-    type: string,
-    stateKey: string,
-    sender: string,
-    content: Record<string, unknown>,
-    ts: number,
-  ) {
-    return this.append({ type, sender, content, ts, stateKey })
+  get position() {
+    return this.log.position
   }
 
   /** The wire form of an event for a reader (`unsigned.transaction_id` only for the sender's own token). */
-  wire(ev: SimEvent, token?: string): Record<string, unknown> {
-    return {
-      event_id: ev.event_id,
-      type: ev.type,
-      sender: ev.sender,
-      content: ev.content,
-      origin_server_ts: ev.origin_server_ts,
-      room_id: ev.room_id,
-      ...(ev.state_key !== undefined ? { state_key: ev.state_key } : {}),
-      unsigned: {
-        age: Math.max(0, this.now() - ev.origin_server_ts),
-        ...(ev.txnId && ev.senderToken === token ? { transaction_id: ev.txnId } : {}),
-      },
-    }
+  wire(ev: SimEvent, token?: string) {
+    return this.log.wire(ev, token)
   }
 
   isMember(user: string): boolean {
-    return this.state.get(`m.room.member|${user}`)?.content.membership === 'join'
+    return this.log.stateEvent('m.room.member', user)?.content.membership === 'join'
   }
 
   memberEvents(): SimEvent[] {
-    return [...this.state.values()].filter((e) => e.type === 'm.room.member')
+    return memberEvents(this.log)
   }
 
   stateEvents(): SimEvent[] {
-    return [...this.state.values()]
+    return this.log.stateEvents()
   }
 
-  // ---- auth ---------------------------------------------------------------------------------------
+  // ---- accounts -----------------------------------------------------------------------------------
 
   login(localpart: string, password: string, deviceId?: string) {
     if (password !== DEMO_PASSWORD || !/^[a-z0-9._=-]+$/i.test(localpart)) {
@@ -209,15 +116,15 @@ export class HomeserverSim {
   /** Revokes every token of a user: what an admin does to a compromised account. */
   revokeUser(user: string) {
     for (const [t, w] of this.tokens) if (w.userId === user) this.tokens.delete(t)
-    this.wake()
+    this.log.wake()
   }
 
-  // ---- room actions -----------------------------------------------------------------------------
+  // ---- room actions -------------------------------------------------------------------------------
 
   join(user: string) {
     if (!this.isMember(user)) {
       const displayname = this.displaynames.get(user) ?? user.slice(1).split(':')[0]
-      this.append({
+      this.log.append({
         type: 'm.room.member',
         sender: user,
         stateKey: user,
@@ -229,115 +136,60 @@ export class HomeserverSim {
 
   send(user: string, token: string, type: string, content: Record<string, unknown>, txnId: string) {
     this.requests.send++
-    const existing = this.events.find((e) => e.txnKey === `${token}|${txnId}`)
+    const existing = this.log.events.find((e) => e.txnKey === `${token}|${txnId}`)
     if (existing) return { event_id: existing.event_id }
     if (!this.isMember(user)) throw new SimError(403, 'M_FORBIDDEN', 'You are not in the room')
-    const ev = this.append({ type, sender: user, content, txnId, token })
-    this.setTyping(user, false)
-    this.markActive(user)
+    const ev = this.log.append({ type, sender: user, content, txnId, token })
+    this.signals.setTyping(user, false)
+    this.signals.markActive(user)
     return { event_id: ev.event_id }
   }
 
   /** A teammate (or a test) posts a message. */
   post(localpart: string, body: string, msgtype = 'm.text', extra: Record<string, unknown> = {}) {
     const user = userId(localpart)
-    this.setTyping(user, false)
-    this.markActive(user)
-    return this.append({ type: 'm.room.message', sender: user, content: { msgtype, body, ...extra } })
+    this.signals.setTyping(user, false)
+    this.signals.markActive(user)
+    return this.log.append({ type: 'm.room.message', sender: user, content: { msgtype, body, ...extra } })
   }
 
   /** A raw event of any type (placeholders in tests). */
   postRaw(localpart: string, type: string, content: Record<string, unknown>) {
-    return this.append({ type, sender: userId(localpart), content })
+    return this.log.append({ type, sender: userId(localpart), content })
   }
 
   redact(user: string, eventId: string) {
-    const ev = this.events.find((e) => e.event_id === eventId)
+    const ev = this.log.events.find((e) => e.event_id === eventId)
     if (ev) ev.content = {}
-    const r = this.append({ type: 'm.room.redaction', sender: user, content: { redacts: eventId } })
+    const r = this.log.append({ type: 'm.room.redaction', sender: user, content: { redacts: eventId } })
     return { event_id: r.event_id }
   }
 
   setTyping(user: string, typing: boolean, timeoutMs = 30_000) {
-    const was = this.typing.has(user)
-    if (typing) this.typing.set(user, this.now() + timeoutMs)
-    else this.typing.delete(user)
-    if (was !== typing) {
-      this.typingStream = ++this.stream
-      this.wake()
-    }
+    this.signals.setTyping(user, typing, timeoutMs)
   }
 
   typingUsers(): string[] {
-    const now = this.now()
-    for (const [u, until] of this.typing) if (until < now) this.typing.delete(u)
-    return [...this.typing.keys()]
+    return this.signals.typingUsers()
   }
 
   receipt(user: string, eventId: string) {
-    this.receipts.set(user, { eventId, ts: this.now() })
-    this.receiptStream = ++this.stream
-    this.markActive(user)
-    this.wake()
+    this.signals.receipt(user, eventId)
   }
 
-  // ---- presence ---------------------------------------------------------------------------------
-
-  setPresence(user: string, presence: Presence['presence'], statusMsg?: string) {
-    const prev = this.presence.get(user)
-    const lastActiveTs = presence === 'online' ? this.now() : (prev?.lastActiveTs ?? this.now())
-    this.presence.set(user, {
-      presence,
-      lastActiveTs,
-      stream: ++this.stream,
-      ...(statusMsg ? { statusMsg } : {}),
-    })
-    this.wake()
-  }
-
-  private markActive(user: string) {
-    const p = this.presence.get(user)
-    if (!p || p.presence !== 'online') this.setPresence(user, 'online', p?.statusMsg)
-    else p.lastActiveTs = this.now()
+  setPresence(user: string, presence: 'online' | 'unavailable' | 'offline', statusMsg?: string) {
+    this.signals.setPresence(user, presence, statusMsg)
   }
 
   getPresence(user: string) {
-    const p = this.presence.get(user)
-    if (!p) throw new SimError(404, 'M_NOT_FOUND', 'Presence unknown')
-    return {
-      presence: p.presence,
-      last_active_ago: Math.max(0, this.now() - p.lastActiveTs),
-      currently_active: p.presence === 'online' && this.now() - p.lastActiveTs < 60_000,
-      ...(p.statusMsg ? { status_msg: p.statusMsg } : {}),
-    }
+    return this.signals.getPresence(user)
   }
 
-  // ---- sync -------------------------------------------------------------------------------------
-
-  get position() {
-    return this.stream
-  }
-
-  private wake() {
-    const w = [...this.waiters]
-    this.waiters.clear()
-    for (const f of w) f()
-  }
+  // ---- sync ---------------------------------------------------------------------------------------
 
   /** Resolves when something changes after `since`, or after `timeoutMs`, or when aborted. */
   waitForChange(since: number, timeoutMs: number, signal?: AbortSignal): Promise<void> {
-    if (this.stream > since || timeoutMs <= 0) return Promise.resolve()
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer)
-        this.waiters.delete(done)
-        signal?.removeEventListener('abort', done)
-        resolve()
-      }
-      const timer = setTimeout(done, timeoutMs)
-      this.waiters.add(done)
-      signal?.addEventListener('abort', done)
-    })
+    return this.log.waitForChange(since, timeoutMs, signal)
   }
 
   /** A `/sync` answer for `user` since stream position `since` (null: initial sync). */
@@ -345,82 +197,14 @@ export class HomeserverSim {
     if (setPresence !== 'offline') {
       // Like Synapse: every sync sets presence (default online) unless told "offline" (= don't touch).
       const want = setPresence === 'unavailable' ? 'unavailable' : 'online'
-      const p = this.presence.get(user)
-      if (!p || p.presence !== want) this.setPresence(user, want, p?.statusMsg)
+      const p = this.signals.presenceOf(user)
+      if (!p || p.presence !== want) this.signals.setPresence(user, want, p?.statusMsg)
     }
-    const joined = this.isMember(user)
-    const rooms: Record<string, unknown> = {}
-    if (joined) {
-      const joinEv = this.state.get(`m.room.member|${user}`)
-      const freshJoin = since !== null && joinEv !== undefined && joinEv.stream > since
-      const newEvents = this.events.filter((e) => since === null || freshJoin || e.stream > since)
-      const limited = newEvents.length > limit || since === null || freshJoin
-      const timeline = newEvents.slice(-limit)
-      const first = timeline[0]
-      const firstIndex = first ? this.events.indexOf(first) : this.events.length
-      const room: Record<string, unknown> = {
-        timeline: {
-          events: timeline.map((e) => this.wire(e, token)),
-          limited,
-          prev_batch: `t${firstIndex}`,
-        },
-        state: {
-          events:
-            since === null || freshJoin || limited
-              ? this.stateEvents()
-                  .filter((s) => !timeline.includes(s))
-                  .map((e) => this.wire(e, token))
-              : [],
-        },
-        ephemeral: { events: this.ephemeral(since) },
-        account_data: { events: [] },
-        unread_notifications: { notification_count: 0, highlight_count: 0 },
-        summary: {
-          'm.joined_member_count': this.memberEvents().filter((e) => e.content.membership === 'join').length,
-        },
-      }
-      rooms[this.roomId] = room
-    }
-    const presenceEvents = [...this.presence.entries()]
-      .filter(([, p]) => since === null || p.stream > since)
-      .map(([u]) => ({ type: 'm.presence', sender: u, content: { ...this.getPresence(u) } }))
-    return {
-      next_batch: `s${this.stream}`,
-      rooms: { join: rooms, invite: {}, leave: {} },
-      presence: { events: presenceEvents },
-      account_data: { events: [] },
-      to_device: { events: [] },
-      device_lists: { changed: [], left: [] },
-      device_one_time_keys_count: {},
-    }
-  }
-
-  private ephemeral(since: number | null) {
-    const out: Record<string, unknown>[] = []
-    if (since === null || this.typingStream > since) {
-      out.push({ type: 'm.typing', content: { user_ids: this.typingUsers() } })
-    }
-    if (since === null || this.receiptStream > since) {
-      const content: Record<string, Record<string, Record<string, { ts: number }>>> = {}
-      for (const [u, r] of this.receipts) {
-        content[r.eventId] ??= { 'm.read': {} }
-        const read = content[r.eventId]?.['m.read']
-        if (read) read[u] = { ts: r.ts }
-      }
-      out.push({ type: 'm.receipt', content })
-    }
-    return out
+    return syncAnswer(this.log, this.signals, user, token, since, limit)
   }
 
   /** `/messages` backwards from a `t<index>` token. */
   messages(from: string | null, limit: number, token: string) {
-    const start = from && /^t\d+$/.test(from) ? Number(from.slice(1)) : this.events.length
-    const lo = Math.max(0, start - limit)
-    const chunk = this.events.slice(lo, start).reverse()
-    return {
-      chunk: chunk.map((e) => this.wire(e, token)),
-      start: `t${start}`,
-      ...(lo > 0 ? { end: `t${lo}` } : {}),
-    }
+    return messagesAnswer(this.log, from, limit, token)
   }
 }

@@ -1,6 +1,7 @@
 import { http, HttpResponse, type HttpResponseResolver } from 'msw'
 import { DEMO_HOMESERVER_PATH, DEMO_SERVER_NAME } from '@/lib/matrix/demo-homeserver.ts'
-import { SimError, type HomeserverSim } from './homeserver-sim.ts'
+import type { HomeserverSim } from './homeserver-sim.ts'
+import { SimError } from './sim-error.ts'
 
 /** Every demo-homeserver URL, on any origin (the page's in the browser, jsdom's in Vitest). */
 const C = `*${DEMO_HOMESERVER_PATH}/_matrix/client`

@@ -1,6 +1,7 @@
 import { createServer, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import postgres from 'postgres'
+import { nodeJson, NodeRowSchema, profileJson } from '../../../server/src/db/rows.ts'
 
 /**
  * A stand-in for the node registry that reads the same PostgreSQL the console server reads (schema A of
@@ -21,19 +22,8 @@ export interface StandInRequests {
   recent: string[]
 }
 
-interface NodeRow {
-  id: string
-  node_id: string
-  node_name: string
-  node_role: string
-  node_type: string
-  hostname: string | null
-  ip_address: string | null
-  local_ip: string | null
-  status: string | null
-  last_heartbeat: Date | null
-  registered_at: Date | null
-  updated_at: Date | null
+/** A `SELECT *` row of schema A: the columns both schemas have, and those only the registry's own has. */
+type NodeRecord = Record<string, unknown> & {
   node_metadata: unknown
   roles: string[] | null
   gpu: unknown
@@ -41,25 +31,8 @@ interface NodeRow {
   version: string | null
 }
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null)
-
-function nodeJson(r: NodeRow) {
-  return {
-    id: r.id,
-    node_id: r.node_id,
-    node_name: r.node_name,
-    node_role: r.node_role,
-    node_type: r.node_type,
-    hostname: r.hostname,
-    ip_address: r.ip_address,
-    local_ip: r.local_ip,
-    status: r.status,
-    last_heartbeat: iso(r.last_heartbeat),
-    registered_at: iso(r.registered_at),
-    updated_at: iso(r.updated_at),
-    metadata: r.node_metadata ?? {},
-  }
-}
+// The console server's own row shapes: the stand-in answers as the registry, so as the server reads it.
+const nodeOf = (r: NodeRecord) => ({ ...nodeJson(NodeRowSchema.parse(r)), metadata: r.node_metadata ?? {} })
 
 function send(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { 'Content-Type': 'application/json' })
@@ -85,36 +58,24 @@ export async function startRegistryStandIn(databaseUrl: string): Promise<Registr
           const limit = Math.min(1000, Math.max(1, Number(url.searchParams.get('limit') ?? 100)))
           const offset = Math.max(0, Number(url.searchParams.get('offset') ?? 0))
           const rows = await sql<
-            NodeRow[]
+            NodeRecord[]
           >`SELECT * FROM nodes ORDER BY node_id LIMIT ${limit} OFFSET ${offset}`
-          send(res, 200, { nodes: rows.map(nodeJson), total: rows.length })
+          send(res, 200, { nodes: rows.map(nodeOf), total: rows.length })
           return
         }
         if (one) {
           const id = decodeURIComponent(one[1] ?? '')
-          const [row] = await sql<NodeRow[]>`SELECT * FROM nodes WHERE node_id = ${id}`
+          const [row] = await sql<NodeRecord[]>`SELECT * FROM nodes WHERE node_id = ${id}`
           if (!row) {
             send(res, 404, { detail: `Node not found: ${id}` })
             return
           }
           if (!one[2]) {
-            send(res, 200, nodeJson(row))
+            send(res, 200, nodeOf(row))
             return
           }
-          send(res, 200, {
-            node_id: row.node_id,
-            name: row.node_name,
-            role: row.node_role,
-            type: row.node_type,
-            ip_address: row.ip_address,
-            hostname: row.hostname,
-            status: row.status,
-            roles: row.roles ?? [],
-            gpu: row.gpu ?? null,
-            modules: row.modules ?? [],
-            version: row.version,
-            vpn_ip: null,
-          })
+          const { roles, gpu, modules, version } = row
+          send(res, 200, profileJson(NodeRowSchema.parse(row), { roles, gpu, modules, version }))
           return
         }
         if (path === '/health') {

@@ -31,3 +31,29 @@ export function nodeJson(row: NodeRow) {
     updated_at: row.updated_at?.toISOString() ?? null,
   }
 }
+
+/** What a node's profile holds beyond its row; the columns only the registry's own schema has. */
+export interface ProfileExtras {
+  roles?: string[] | null
+  gpu?: unknown
+  modules?: unknown
+  version?: string | null
+}
+
+/** A node's profile as the registry's `/profile` route shapes it, from its row; what is missing is empty. */
+export function profileJson(row: NodeRow, extras: ProfileExtras = {}) {
+  return {
+    node_id: row.node_id,
+    name: row.node_name,
+    role: row.node_role,
+    type: row.node_type,
+    ip_address: row.ip_address,
+    hostname: row.hostname,
+    status: row.status,
+    roles: extras.roles ?? [],
+    gpu: extras.gpu ?? null,
+    modules: extras.modules ?? [],
+    version: extras.version ?? null,
+    vpn_ip: null,
+  }
+}

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { fromDatabase } from '../db/db-errors.ts'
 import { nodeByNodeId } from '../db/nodes-repo.ts'
+import { profileJson } from '../db/rows.ts'
 import { notFound } from '../http/problem.ts'
 import { isUnroutable, sendUpstream } from './proxy-reply.ts'
 import type { RouteContext } from './route-context.ts'
@@ -17,19 +18,6 @@ export function nodeProfileRoute(app: FastifyInstance, ctx: RouteContext) {
     const sql = ctx.sql
     const row = sql ? await fromDatabase(() => nodeByNodeId(sql, id)) : null
     if (!row) throw notFound(`Node not found: ${id}`)
-    return reply.header('Cache-Control', 'no-store').send({
-      node_id: row.node_id,
-      name: row.node_name,
-      role: row.node_role,
-      type: row.node_type,
-      ip_address: row.ip_address,
-      hostname: row.hostname,
-      status: row.status,
-      roles: [],
-      gpu: null,
-      modules: [],
-      version: null,
-      vpn_ip: null,
-    })
+    return reply.header('Cache-Control', 'no-store').send(profileJson(row))
   })
 }

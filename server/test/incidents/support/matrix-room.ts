@@ -5,7 +5,7 @@ import {
   RoomEventSchema,
   type RoomEvent,
 } from '../../../../src/entities/incident/model/room-record.ts'
-import { registerAndLogin, type MatrixUser } from './matrix-user.ts'
+import { registerAndLogin, type MatrixApi as MatrixUser } from '../../../../e2e/support/matrix-api.ts'
 
 const suffix = () => randomBytes(4).toString('hex')
 

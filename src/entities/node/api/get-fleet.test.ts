@@ -7,7 +7,7 @@ import { HttpError } from '@/lib/http/fetch-json.ts'
 import type { NodeEntry } from '../model/schemas.ts'
 import { createRegistry } from './registry-http.ts'
 import { getFleet, shareUnchanged, type FleetSnapshot } from './get-fleet.ts'
-import { parseNodeEntry } from './node-entry.ts'
+import { createFleetParser } from './fleet-parser.ts'
 
 const NOW = Date.UTC(2026, 10, 29, 9, 0, 0)
 const getServer = withRegistryServer({ seed: 42, nodes: 12, now: () => NOW })
@@ -241,8 +241,10 @@ describe('the Authorization header', () => {
 })
 
 describe('shareUnchanged', () => {
+  // One parser, as one fleet query has: unchanged metadata parses to the same object pass after pass.
+  const parser = createFleetParser()
   const pass = (raws: unknown[], at: number): FleetSnapshot => ({
-    entries: raws.map(parseNodeEntry),
+    entries: raws.map((raw) => parser.entry(raw)),
     fetchedAt: at,
     startedAt: at,
     requests: 1,
@@ -251,8 +253,8 @@ describe('shareUnchanged', () => {
 
   it('keeps the previous array when the registry answers the same again', async () => {
     const { registry } = getServer()
-    const first = await getFleet(registry)
-    expect(shareUnchanged(await getFleet(registry), first).entries).toBe(first.entries)
+    const first = await getFleet(registry, undefined, { parser })
+    expect(shareUnchanged(await getFleet(registry, undefined, { parser }), first).entries).toBe(first.entries)
   })
 
   it('keeps the object of every node that did not change, and takes the new one where anything did', () => {

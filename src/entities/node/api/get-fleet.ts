@@ -1,12 +1,13 @@
-import { queryOptions, useQuery, type Query } from '@tanstack/react-query'
+import { queryOptions, useQuery, type Query, type QueryClient } from '@tanstack/react-query'
 import { useConfig } from '@/lib/config/config-context.tsx'
 import type { RuntimeConfig } from '@/lib/config/runtime-config.ts'
 import { HttpError } from '@/lib/http/fetch-json.ts'
 import { createSlicer, yieldToMain } from '@/lib/scheduling/yield-to-main.ts'
-import { NodesPageSchema, startTimeGeneration, type NodeEntry, type RegistryNode } from '../model/schemas.ts'
+import { NodesPageSchema, type NodeEntry, type RegistryNode } from '../model/schemas.ts'
+import { createFleetParser, type FleetParser } from './fleet-parser.ts'
 import { nodeKeys } from './query-keys.ts'
 import { streamAwarePollMs, useFleetStreamState } from './fleet-stream-state.ts'
-import { entryKey, parseNodeEntry } from './node-entry.ts'
+import { entryKey } from './node-entry.ts'
 import type { Registry } from './registry-http.ts'
 import { useRegistry } from './use-registry.ts'
 
@@ -38,17 +39,19 @@ function newer(a: NodeEntry, b: NodeEntry): boolean {
 /**
  * Reads the whole fleet. The list route has no order and its `total` is the page length, so this pages until
  * a page is shorter than the limit and keeps one entry per node id (the one with the newest heartbeat).
- * A node the schema cannot read becomes one invalid entry; it never fails the page.
+ * A node the schema cannot read becomes one invalid entry; it never fails the page. Pass the query's `parser`
+ * to read each pass with what the passes before it read (a fresh one reads everything anew).
  */
 export async function getFleet(
   registry: Registry,
   signal?: AbortSignal,
-  paging: { pageSize?: number; maxPages?: number } = {},
+  options: { pageSize?: number; maxPages?: number; parser?: FleetParser } = {},
 ): Promise<FleetSnapshot> {
-  const pageSize = paging.pageSize ?? FLEET_PAGE_SIZE
-  const maxPages = paging.maxPages ?? FLEET_MAX_PAGES
+  const pageSize = options.pageSize ?? FLEET_PAGE_SIZE
+  const maxPages = options.maxPages ?? FLEET_MAX_PAGES
+  const parser = options.parser ?? createFleetParser()
   const startedAt = Date.now()
-  startTimeGeneration()
+  parser.passStarted()
   const slicer = createSlicer()
   const byKey = new Map<string, NodeEntry>()
   let requests = 0
@@ -60,7 +63,7 @@ export async function getFleet(
     if (!parsed.success) throw new HttpError('parse', 'The registry sent a node list in an unexpected shape')
     const before = byKey.size
     for (const raw of parsed.data.nodes) {
-      const entry = parseNodeEntry(raw)
+      const entry = parser.entry(raw)
       const key = entryKey(entry)
       const seen = byKey.get(key)
       if (!seen || newer(entry, seen)) byKey.set(key, entry)
@@ -167,6 +170,20 @@ export function pollInterval(
   return Math.min(Math.max(intervalMs, MAX_BACKOFF_MS), Math.max(intervalMs * 2, failingFor))
 }
 
+// The parser belongs to its fleet query (keyed by the Query object): its tables live and go with the query.
+const parsers = new WeakMap<Query, FleetParser>()
+
+function parserOf(client: QueryClient, registry: Registry): FleetParser {
+  const query = client.getQueryCache().find({ queryKey: nodeKeys.fleet(registry), exact: true })
+  if (!query) return createFleetParser()
+  let parser = parsers.get(query)
+  if (!parser) {
+    parser = createFleetParser()
+    parsers.set(query, parser)
+  }
+  return parser
+}
+
 /**
  * The fleet query, polled every `intervalMs`. React Query restarts the interval after every settled fetch and
  * joins a tick to the fetch in flight, so polls never overlap; it does not poll while the tab is hidden.
@@ -178,7 +195,7 @@ export function fleetQueryOptions(registry: Registry, intervalMs: number) {
     queryKey: nodeKeys.fleet(registry),
     queryFn: async ({ signal, client }) => {
       const previous = client.getQueryData<FleetSnapshot>(nodeKeys.fleet(registry))
-      const pass = await getFleet(registry, signal)
+      const pass = await getFleet(registry, signal, { parser: parserOf(client, registry) })
       // Each step walks the whole fleet: one task each, with input and paint between them.
       await yieldToMain()
       const merged = mergeWithPrevious(pass, previous)

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { createCapabilities, createNode } from '@mocks/registry/factories.ts'
 import { NodeSchema } from '../model/schemas.ts'
+import { createFleetParser } from './fleet-parser.ts'
 import { parseNodeEntry } from './node-entry.ts'
 
+// The fleet's parser, whose caches must not change what it reads.
+const parser = createFleetParser()
 const ok = (raw: unknown) => {
-  const e = parseNodeEntry(raw)
+  const e = parser.entry(raw)
   if (e.kind !== 'ok') throw new Error(`expected a usable node: ${e.error}`)
   return e
 }

@@ -1,43 +1,29 @@
 import { NodeMetadataSchema, NodeSchema, type NodeEntry, type RegistryNode } from '../model/schemas.ts'
 
-/** The node without its metadata: the metadata (most of the work) is parsed apart and remembered. */
-const NodeCoreSchema = NodeSchema.omit({ metadata: true })
-type NodeMetadata = RegistryNode['metadata']
+/** The node without its metadata: the metadata (most of the work) is parsed apart, so it can be remembered. */
+export const NodeCoreSchema = NodeSchema.omit({ metadata: true })
+export type NodeMetadata = RegistryNode['metadata']
 
-/**
- * Parsed metadata by node id, with the JSON it was parsed from. A node's metadata changes on registration,
- * not per heartbeat, so at 10,000 nodes a poll re-parses almost none of it (a stringify is ~10x cheaper than
- * the schema). Bounded: cleared past `METADATA_CACHE_MAX` nodes.
- */
-const metadataCache = new Map<string, { json: string; value: NodeMetadata }>()
-const METADATA_CACHE_MAX = 50_000
+/** How a node's parts are read: the fleet's parser passes cached readers (`fleet-parser.ts`). */
+export interface NodeReaders {
+  core: Pick<typeof NodeCoreSchema, 'safeParse'>
+  metadata: (nodeId: string, raw: unknown) => NodeMetadata
+}
 
-function metadataOf(nodeId: string, raw: unknown): NodeMetadata {
-  let json: string
-  try {
-    // From JSON, so never a function or a symbol; only a missing field stringifies to nothing.
-    json = raw === undefined ? 'undefined' : JSON.stringify(raw)
-  } catch {
-    // Not JSON, so not from the network: parse it, without remembering.
-    return NodeMetadataSchema.parse(raw)
-  }
-  const known = metadataCache.get(nodeId)
-  if (known?.json === json) return known.value
-  // The schema catches everything (and reads `undefined` as empty metadata): this cannot throw.
-  const value = NodeMetadataSchema.parse(raw)
-  if (metadataCache.size >= METADATA_CACHE_MAX) metadataCache.clear()
-  metadataCache.set(nodeId, { json, value })
-  return value
+// The schema catches everything (and reads `undefined` as empty metadata): this cannot throw.
+const plainReaders: NodeReaders = {
+  core: NodeCoreSchema,
+  metadata: (_id, raw) => NodeMetadataSchema.parse(raw),
 }
 
 /**
  * Turns one raw node of the registry into an entry: a usable node (with the fields that had to be dropped
  * listed as `issues`), or an unreadable record that keeps its raw value for display as text. Never throws.
  */
-export function parseNodeEntry(raw: unknown): NodeEntry {
-  const r = NodeCoreSchema.safeParse(raw)
+export function parseNodeEntry(raw: unknown, readers: NodeReaders = plainReaders): NodeEntry {
+  const r = readers.core.safeParse(raw)
   if (r.success) {
-    const metadata = metadataOf(r.data.node_id, (raw as { metadata?: unknown }).metadata)
+    const metadata = readers.metadata(r.data.node_id, (raw as { metadata?: unknown }).metadata)
     const node: RegistryNode = { ...r.data, metadata }
     return { kind: 'ok', node, issues: issuesOf(raw, node) }
   }

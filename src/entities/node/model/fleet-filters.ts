@@ -1,6 +1,6 @@
 import type { Liveness } from './liveness.ts'
 import { entryKeys } from './fleet-search-keys.ts'
-import { sortedRows } from './fleet-sort.ts'
+import { sortedRows, viewsOf } from './fleet-sort.ts'
 import { NODE_ROLES, NODE_TYPES, type NodeEntry } from './schemas.ts'
 
 /**
@@ -101,9 +101,8 @@ export interface FilterableFleetRow {
   readonly liveness: FleetLivenessFilter
 }
 
-// Results per rows array, by filters: a keystroke that extends the search ("node-1" → "node-12") narrows the
-// previous result instead of scanning the whole fleet again, and a backspace finds its answer here.
-const resultCache = new WeakMap<readonly FilterableFleetRow[], Map<string, readonly FilterableFleetRow[]>>()
+// Results are kept with the rows array (`viewsOf`): a keystroke that extends the search ("node-1" → "node-12")
+// narrows the previous result instead of scanning the whole fleet again, and a backspace finds its answer there.
 /** Results kept per rows array: a typed word and its backspaces, several times over. */
 const RESULT_CACHE_MAX = 64
 
@@ -127,11 +126,7 @@ export function applyFleetFilters<R extends FilterableFleetRow>(
   const sorted = sortedRows(rows, filters.sort, filters.dir)
   if (!terms.length && !liveness && !roles && !types) return sorted
 
-  let byFilters = resultCache.get(rows)
-  if (!byFilters) {
-    byFilters = new Map()
-    resultCache.set(rows, byFilters)
-  }
+  const byFilters = viewsOf(rows).results
   const base = [filters.sort, filters.dir, filters.liveness, filters.role, filters.type].join('|')
   const key = `${base}|${q}`
   // Cached for this very array and these filters, so what it holds are rows of type R.

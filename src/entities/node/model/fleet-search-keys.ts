@@ -13,7 +13,8 @@ export interface EntryKeys {
   lastHeartbeat: number | null
 }
 
-// Keyed by the entry object: computed once per fetched snapshot, not per keystroke or per 1 s tick.
+// Keyed by the entry, their natural owner: an entry never changes and is kept across polls while its node does
+// not (shareUnchanged), so the keys are computed once per node change, not per keystroke or per 1 s tick.
 const keyCache = new WeakMap<NodeEntry, EntryKeys>()
 
 const naturalKey = (s: string) => s.toLowerCase().replace(/\d+/g, (d) => d.padStart(12, '0'))

@@ -56,21 +56,34 @@ function sortRows<R extends FilterableFleetRow>(rows: readonly R[], sort: FleetS
   return keyed.map((x) => x.row)
 }
 
-// The sorted fleet per rows array and sort: a keystroke only filters (O(n)); it never sorts 10,000 rows again.
-const sortCache = new WeakMap<readonly FilterableFleetRow[], Map<string, readonly FilterableFleetRow[]>>()
+/** The views of one rows array that a keystroke reuses: its sorted orders, and recent filter results. */
+export interface RowsViews {
+  /** By sort and direction: a keystroke only filters (O(n)); it never sorts 10,000 rows again. */
+  sorted: Map<string, readonly FilterableFleetRow[]>
+  /** By filters (see `applyFleetFilters`). */
+  results: Map<string, readonly FilterableFleetRow[]>
+}
+
+// Keyed by the rows array, their natural owner: the views are valid exactly as long as the array is, and go with it.
+const viewsByRows = new WeakMap<readonly FilterableFleetRow[], RowsViews>()
+
+export function viewsOf(rows: readonly FilterableFleetRow[]): RowsViews {
+  let views = viewsByRows.get(rows)
+  if (!views) {
+    views = { sorted: new Map(), results: new Map() }
+    viewsByRows.set(rows, views)
+  }
+  return views
+}
 
 export function sortedRows<R extends FilterableFleetRow>(
   rows: readonly R[],
   sort: FleetSort,
   dir: SortDir,
 ): readonly R[] {
-  let bySort = sortCache.get(rows)
-  if (!bySort) {
-    bySort = new Map()
-    sortCache.set(rows, bySort)
-  }
+  const { sorted: bySort } = viewsOf(rows)
   const key = `${sort}:${dir}`
-  // The cache is keyed by this very array, so what it holds are rows of type R.
+  // Kept for this very array, so what it holds are rows of type R.
   let sorted = bySort.get(key) as readonly R[] | undefined
   if (!sorted) {
     sorted = sortRows(rows, sort, dir)

@@ -12,34 +12,6 @@ export function parseRegistryTime(value: unknown): number | null {
   return typeof value === 'string' ? parseTimeText(value) : null
 }
 
-/**
- * The node list's timestamps, parsed once per text. A poll of 10,000 nodes reads 30,000 of them, and most are
- * the same text as in the poll before (registration times never change; most nodes did not beat in between):
- * a lookup is much cheaper than the regular expressions and `Date.parse`. The cache holds two generations,
- * the texts of this poll and of the one before (`startTimeGeneration`), so it never outgrows the fleet.
- */
-let timesNow = new Map<string, number | null>()
-let timesBefore = new Map<string, number | null>()
-/** Rotates on its own past this many texts, for callers that never start a generation (single-node polls). */
-const TIME_GENERATION_MAX = 50_000
-
-/** A new poll of the list begins: what the poll before last read is forgotten. */
-export function startTimeGeneration(): void {
-  timesBefore = timesNow
-  timesNow = new Map()
-}
-
-function cachedRegistryTime(value: unknown): number | null {
-  if (typeof value !== 'string') return null
-  let ms = timesNow.get(value)
-  if (ms !== undefined) return ms
-  ms = timesBefore.get(value)
-  if (ms === undefined) ms = parseTimeText(value)
-  if (timesNow.size >= TIME_GENERATION_MAX) startTimeGeneration()
-  timesNow.set(value, ms)
-  return ms
-}
-
 function parseTimeText(value: string): number | null {
   if (value.trim() === '') return null
   const s = value.trim()
@@ -54,8 +26,6 @@ function parseTimeText(value: string): number | null {
 // `.optional()` before each transform keeps a missing key legal (zod 4 treats a bare transform as required):
 // the registry leaves fields out, and a missing field must read as null, not fail the whole object.
 const time = z.unknown().optional().transform(parseRegistryTime)
-/** A node record's timestamps: read on every poll, so through the two-generation cache. */
-const nodeTime = z.unknown().optional().transform(cachedRegistryTime)
 const optString = z
   .unknown()
   .optional()
@@ -106,8 +76,8 @@ const emptyCapabilities: Capabilities = { system: null, services: [], features: 
 export const NodeMetadataSchema = z
   .object({
     capabilities: CapabilitiesSchema.catch(emptyCapabilities).default(emptyCapabilities),
-    first_registration: nodeTime,
-    last_registration: nodeTime,
+    first_registration: time,
+    last_registration: time,
   })
   .catch({ capabilities: emptyCapabilities, first_registration: null, last_registration: null })
 
@@ -123,9 +93,9 @@ export const NodeSchema = z.object({
   hostname: optString,
   /** Free text: whatever the last heartbeat sent. Kept as is and shown; never trusted for liveness. */
   status: optString,
-  last_heartbeat: nodeTime,
-  registered_at: nodeTime,
-  updated_at: nodeTime,
+  last_heartbeat: time,
+  registered_at: time,
+  updated_at: time,
   metadata: NodeMetadataSchema.default({
     capabilities: emptyCapabilities,
     first_registration: null,

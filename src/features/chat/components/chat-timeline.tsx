@@ -3,6 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import type { MatrixClient, MatrixEvent, Room } from 'matrix-js-sdk'
 import { useLang } from '@/lib/i18n/i18n-store.ts'
 import { useT } from '@/lib/i18n/use-t.ts'
+import { localeOf } from '@/lib/time/format-time.ts'
 import { chatMessages } from '../chat-messages.ts'
 import type { TimelineItem } from '../model/timeline-items.ts'
 import { TimelineEvent } from './timeline-event.tsx'
@@ -13,7 +14,7 @@ const BOTTOM_SLACK_PX = 48
 const TOP_TRIGGER_PX = 300
 
 function dayLabel(ts: number, lang: 'uk' | 'en') {
-  return new Date(ts).toLocaleDateString(lang === 'uk' ? 'uk-UA' : 'en-GB', {
+  return new Date(ts).toLocaleDateString(localeOf(lang), {
     weekday: 'long',
     day: 'numeric',
     month: 'long',

@@ -1,6 +1,7 @@
 import { useMatrixContext } from '@/lib/matrix/matrix-client-provider.tsx'
 import { useLang } from '@/lib/i18n/i18n-store.ts'
 import { useT } from '@/lib/i18n/use-t.ts'
+import { localeOf } from '@/lib/time/format-time.ts'
 import { cn } from '@/lib/cn.ts'
 import { chatMessages } from '../chat-messages.ts'
 
@@ -9,8 +10,7 @@ export function ConnectionStatus() {
   const t = useT(chatMessages)
   const lang = useLang()
   const { connection, client } = useMatrixContext()
-  const time = (ts: number) =>
-    new Date(ts).toLocaleTimeString(lang === 'uk' ? 'uk-UA' : 'en-GB', { timeStyle: 'medium' })
+  const time = (ts: number) => new Date(ts).toLocaleTimeString(localeOf(lang), { timeStyle: 'medium' })
 
   let text: string
   let tone: string

@@ -1,7 +1,7 @@
 import { EventStatus, type MatrixClient, type MatrixEvent, type Room } from 'matrix-js-sdk'
 import { useLang } from '@/lib/i18n/i18n-store.ts'
 import { useT } from '@/lib/i18n/use-t.ts'
-import { formatDateTime } from '@/lib/time/format-time.ts'
+import { formatDateTime, localeOf } from '@/lib/time/format-time.ts'
 import { cn } from '@/lib/cn.ts'
 import { chatMessages } from '../chat-messages.ts'
 import '../chat.css'
@@ -15,7 +15,7 @@ import { ReplyQuote } from './reply-quote.tsx'
 import { ThreadSummary } from './thread-summary.tsx'
 
 function timeOf(ts: number, lang: 'uk' | 'en') {
-  return new Date(ts).toLocaleTimeString(lang === 'uk' ? 'uk-UA' : 'en-GB', {
+  return new Date(ts).toLocaleTimeString(localeOf(lang), {
     hour: '2-digit',
     minute: '2-digit',
   })

@@ -1,6 +1,6 @@
-import { useId } from 'react'
 import { useT } from '@/lib/i18n/use-t.ts'
 import { Button } from '@/ui/button.tsx'
+import { SearchField } from '@/ui/search-field.tsx'
 import { ToggleGroup, toggled } from '@/ui/toggle-group.tsx'
 import { EVENT_KINDS, type EventFilters } from '../model/derive-events.ts'
 import { fleetEventsMessages } from '../fleet-events-messages.ts'
@@ -16,21 +16,15 @@ export function FleetEventFilters({
   summary: string
 }) {
   const t = useT(fleetEventsMessages)
-  const nodeId = useId()
   return (
     <div className="flex flex-wrap items-center gap-3 border-b border-border bg-surface px-4 py-3">
-      <label htmlFor={nodeId} className="text-sm font-medium">
-        {t('filterNode')}
-      </label>
-      <input
-        id={nodeId}
-        type="search"
+      <SearchField
+        label={t('filterNode')}
+        labelClassName="text-sm font-medium"
         value={filters.node}
         placeholder={t('filterNodePlaceholder')}
-        autoComplete="off"
-        spellCheck={false}
         onChange={(e) => onChange({ ...filters, node: e.target.value })}
-        className="min-w-0 basis-56 rounded-md border border-border bg-raised px-3 py-1.5 text-sm placeholder:text-muted"
+        className="basis-56"
       />
       <ToggleGroup
         label={t('filterKinds')}

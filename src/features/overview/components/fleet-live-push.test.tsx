@@ -1,20 +1,15 @@
 import { act, screen, waitFor, within } from '@testing-library/react'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { TEST_REGISTRY_URL, withRegistryServer } from '@mocks/node.ts'
 import { FakeEventSource } from '@mocks/stream/fake-event-source.ts'
 import { useI18nStore } from '@/lib/i18n/i18n-store.ts'
 import { renderWithProviders } from '@/testing/render-with-providers.tsx'
+import { withScreenLayout } from '@/testing/screen-layout.ts'
 import { FleetOverview } from './fleet-overview.tsx'
 
 const getRegistry = withRegistryServer()
 
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 800 })
-  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1200 })
-})
-afterAll(() => {
-  for (const k of ['clientHeight', 'clientWidth']) Reflect.deleteProperty(HTMLElement.prototype, k)
-})
+withScreenLayout()
 
 let listRequests = 0
 const countLists = ({ request }: { request: Request }) => {

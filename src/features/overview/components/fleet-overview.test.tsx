@@ -1,23 +1,16 @@
 import { act, screen, waitFor, within } from '@testing-library/react'
 import { Route, Routes, useLocation } from 'react-router'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { TEST_REGISTRY_URL, withRegistryServer } from '@mocks/node.ts'
 import { createNode } from '@mocks/registry/factories.ts'
 import { useI18nStore } from '@/lib/i18n/i18n-store.ts'
 import { renderWithProviders } from '@/testing/render-with-providers.tsx'
+import { withScreenLayout } from '@/testing/screen-layout.ts'
 import { FleetOverview } from './fleet-overview.tsx'
 
 const getRegistry = withRegistryServer()
 
-// jsdom has no layout: give the list's scroll box a screen's height, or the virtualizer renders no rows.
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 800 })
-  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1200 })
-})
-afterAll(() => {
-  // The overrides shadow jsdom's getters on Element.prototype; removing them brings those back.
-  for (const k of ['clientHeight', 'clientWidth']) Reflect.deleteProperty(HTMLElement.prototype, k)
-})
+withScreenLayout()
 
 beforeEach(() => {
   useI18nStore.setState({ lang: 'en' })

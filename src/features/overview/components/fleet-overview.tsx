@@ -19,7 +19,8 @@ import { FleetToolbar } from './fleet-toolbar.tsx'
 import { fleetCounts, type FleetRow } from '@/entities/node/model/fleet.ts'
 import { overviewMessages } from '../overview-messages.ts'
 import { RegistryHealthCard } from './registry-health.tsx'
-import { useFleetFilterParams, useSelectedNodeParam } from '../hooks/use-fleet-filter-params.ts'
+import { useFleetFilterStore } from '@/entities/node/model/fleet-filter-store.ts'
+import { useFleetFilters, useSelectedNode } from '@/entities/node/model/use-fleet-filters.ts'
 import { useFleetRows } from '@/entities/node/model/use-fleet-rows.ts'
 
 function ListSkeleton() {
@@ -46,8 +47,10 @@ export function FleetOverview() {
   // While the registry cannot be read, a node it would have shown beating is unknown, not offline.
   const readAt = fleetReadAt(fleet)
   const { rows, thresholds } = useFleetRows(fleet.data?.entries, readAt)
-  const { filters, filtersCleared } = useFleetFilterParams()
-  const [selectedKey, select] = useSelectedNodeParam()
+  const filters = useFleetFilters()
+  const filtersCleared = useFleetFilterStore((s) => s.filtersCleared)
+  const selectedKey = useSelectedNode()
+  const select = useFleetFilterStore((s) => s.nodeSelected)
 
   // The list follows the search box in the same render, so the same frame: a keystroke filters only the
   // previous result, or finds its answer cached (applyFleetFilters). Deferring it would cost a second frame.

@@ -3,16 +3,17 @@ import {
   FLEET_LIVENESS_FILTERS,
   FLEET_SORTS,
   isFiltering,
-  type FleetFilters,
   type FleetLivenessFilter,
   type FleetSort,
 } from '@/entities/node/model/fleet-filters.ts'
+import { useFleetFilterStore } from '@/entities/node/model/fleet-filter-store.ts'
 import { NODE_ROLES, NODE_TYPES } from '@/entities/node/model/schemas.ts'
+import { useFleetFilterAddress, useFleetFilters } from '@/entities/node/model/use-fleet-filters.ts'
 import { useT } from '@/lib/i18n/use-t.ts'
 import { Button } from '@/ui/button.tsx'
+import { SearchField } from '@/ui/search-field.tsx'
 import { ToggleGroup, toggled } from '@/ui/toggle-group.tsx'
 import { overviewMessages } from '../overview-messages.ts'
-import { flushSearchDraft, useFleetFilterParams } from '../hooks/use-fleet-filter-params.ts'
 
 const sortLabel = {
   name: 'sortName',
@@ -51,9 +52,10 @@ export function FleetToolbar({
   onSearchArrowDown?: () => void
 }) {
   const t = useT(overviewMessages)
-  const { filters, filtersChanged, filtersCleared } = useFleetFilterParams()
+  useFleetFilterAddress()
+  const filters = useFleetFilters()
+  const { searchTyped, searchCommitted, filtersChanged, filtersCleared } = useFleetFilterStore.getState()
   const searchRef = useRef<HTMLInputElement>(null)
-  const searchId = useId()
   const sortId = useId()
 
   useEffect(() => {
@@ -74,39 +76,33 @@ export function FleetToolbar({
       livenessPresent.has(v) ||
       filters.liveness.includes(v),
   )
-  const change = (patch: Partial<FleetFilters>) => filtersChanged(patch)
 
   return (
     <div className="flex flex-col gap-2 border-b border-border bg-surface px-4 py-3">
       <div className="flex flex-wrap items-center gap-2">
-        <label htmlFor={searchId} className="sr-only">
-          {t('search')}
-        </label>
-        <input
-          id={searchId}
+        <SearchField
+          label={t('search')}
+          labelClassName="sr-only"
           ref={searchRef}
-          type="search"
           value={filters.q}
-          onChange={(e) => change({ q: e.target.value })}
+          onChange={(e) => searchTyped(e.target.value)}
           // The typed text reaches the address bar when typing pauses, and before focus or the view moves on.
-          onBlur={flushSearchDraft}
+          onBlur={searchCommitted}
           onKeyDown={(e) => {
             if (e.key === 'Escape' && filters.q !== '') {
               e.preventDefault()
-              change({ q: '' })
+              searchTyped('')
             } else if (e.key === 'Enter') {
-              flushSearchDraft()
+              searchCommitted()
             } else if (e.key === 'ArrowDown' && onSearchArrowDown) {
               e.preventDefault()
-              flushSearchDraft()
+              searchCommitted()
               onSearchArrowDown()
             }
           }}
           placeholder={t('searchPlaceholder')}
           aria-keyshortcuts="/"
-          autoComplete="off"
-          spellCheck={false}
-          className="min-w-0 flex-1 basis-64 rounded-md border border-border bg-raised px-3 py-1.5 text-sm placeholder:text-muted"
+          className="flex-1 basis-64"
         />
         <label htmlFor={sortId} className="text-sm text-muted">
           {t('sortBy')}
@@ -114,7 +110,7 @@ export function FleetToolbar({
         <select
           id={sortId}
           value={filters.sort}
-          onChange={(e) => change({ sort: e.target.value as FleetSort })}
+          onChange={(e) => filtersChanged({ sort: e.target.value as FleetSort })}
           className="rounded-md border border-border bg-raised px-2 py-1.5 text-sm"
         >
           {FLEET_SORTS.map((s) => (
@@ -124,7 +120,7 @@ export function FleetToolbar({
           ))}
         </select>
         <Button
-          onClick={() => change({ dir: filters.dir === 'asc' ? 'desc' : 'asc' })}
+          onClick={() => filtersChanged({ dir: filters.dir === 'asc' ? 'desc' : 'asc' })}
           aria-label={filters.dir === 'asc' ? t('dirAsc') : t('dirDesc')}
           title={filters.dir === 'asc' ? t('dirAsc') : t('dirDesc')}
         >
@@ -142,21 +138,21 @@ export function FleetToolbar({
           options={liveness}
           selected={filters.liveness}
           labelOf={(v) => t(livenessLabel[v])}
-          onToggle={(v) => change({ liveness: toggled(filters.liveness, v) })}
+          onToggle={(v) => filtersChanged({ liveness: toggled(filters.liveness, v) })}
         />
         <ToggleGroup
           label={t('filterRole')}
           options={NODE_ROLES}
           selected={filters.role}
           labelOf={(v) => v}
-          onToggle={(v) => change({ role: toggled(filters.role, v) })}
+          onToggle={(v) => filtersChanged({ role: toggled(filters.role, v) })}
         />
         <ToggleGroup
           label={t('filterType')}
           options={NODE_TYPES}
           selected={filters.type}
           labelOf={(v) => v}
-          onToggle={(v) => change({ type: toggled(filters.type, v) })}
+          onToggle={(v) => filtersChanged({ type: toggled(filters.type, v) })}
         />
         {summary && (
           <span role="status" className="ml-auto text-sm text-muted">

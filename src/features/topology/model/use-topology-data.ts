@@ -1,11 +1,11 @@
 import { useQueries } from '@tanstack/react-query'
 import { useMemo } from 'react'
-import { useSearchParams } from 'react-router'
 import { useFleet } from '@/entities/node/api/get-fleet.ts'
 import { nodeProfileQueryOptions } from '@/entities/node/api/get-node-profile.ts'
 import { useCachedProfiles } from '@/entities/node/api/use-cached-profiles.ts'
 import { useRegistry } from '@/entities/node/api/use-registry.ts'
-import { applyFleetFilters, isFiltering, parseFleetFilters } from '@/entities/node/model/fleet-filters.ts'
+import { applyFleetFilters, isFiltering } from '@/entities/node/model/fleet-filters.ts'
+import { useFleetFilters } from '@/entities/node/model/use-fleet-filters.ts'
 import { fleetReadAt } from '@/entities/node/api/use-registry-reach.ts'
 import { useFleetRows } from '@/entities/node/model/use-fleet-rows.ts'
 import type { TopologyNodeView } from '../components/node-card.tsx'
@@ -21,13 +21,12 @@ export const PROFILE_FETCH_LIMIT = 4
 
 /**
  * Everything the topology draws, from the one polled fleet query: rows with liveness (re-derived only when
- * some node crosses a threshold, not on every tick), the overview's filters from the URL, and the graph.
+ * some node crosses a threshold, not on every tick), the fleet filters (shared with the overview's toolbar), and the graph.
  */
 export function useTopologyData() {
   const fleet = useFleet()
-  const [params] = useSearchParams()
-  const search = params.toString()
-  const filters = useMemo(() => parseFleetFilters(new URLSearchParams(search)), [search])
+  // The same store as the toolbar: the map narrows with the search box, not when the address catches up.
+  const filters = useFleetFilters()
 
   const entries = fleet.data?.entries
   const { rows, thresholds } = useFleetRows(entries, fleetReadAt(fleet))
