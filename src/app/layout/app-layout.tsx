@@ -63,6 +63,9 @@ export function AppLayout() {
           <NavLink to="/timeline" className={navClass}>
             {t('navTimeline')}
           </NavLink>
+          <NavLink to="/incidents" className={navClass}>
+            {t('navIncidents')}
+          </NavLink>
           <NavLink to="/chat" className={navClass}>
             {t('navChat')}
           </NavLink>

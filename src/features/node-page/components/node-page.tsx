@@ -23,7 +23,16 @@ import { NodeProfileCard, type ProfileState } from './node-profile-card.tsx'
  * One node: identity, addresses, capabilities, profile, latest metrics and heartbeat history. `actions` is
  * where the app puts buttons from other features (e.g. "share to room"); this page never imports them.
  */
-export function NodePage({ nodeId, actions }: { nodeId: string; actions?: ReactNode }) {
+export function NodePage({
+  nodeId,
+  actions,
+  incidents,
+}: {
+  nodeId: string
+  actions?: ReactNode
+  /** Below the header: the node's open incident and maintenance (from the incidents feature). */
+  incidents?: ReactNode
+}) {
   const t = useT(nodePageMessages)
   const lang = useLang()
   const thresholds = useThresholds()
@@ -52,6 +61,7 @@ export function NodePage({ nodeId, actions }: { nodeId: string; actions?: ReactN
         {t('back')}
       </Link>
       <NodeHeader node={entry.node} thresholds={thresholds} readAt={node.readAt} actions={actions} />
+      {incidents}
       {entry.issues.length > 0 && (
         <Banner tone="warn">{t('fieldIssues', { fields: entry.issues.join(', ') })}</Banner>
       )}
