@@ -47,8 +47,6 @@ export const incidentsMessages = defineMessages({
     notifyToggle: 'Сповіщення браузера про нові інциденти',
     notifyDenied: 'Браузер заборонив сповіщення для цього сайту: дозвольте їх у налаштуваннях сайту.',
     notifyTitle: 'Новий інцидент',
-    navCount:
-      '{count, plural, one {# відкритий інцидент} few {# відкриті інциденти} many {# відкритих інцидентів} other {# відкритого інциденту}}',
     nodeIncident: 'Цей вузол у відкритому інциденті',
     seeIncident: 'До інциденту',
     maintenanceUntil: 'На обслуговуванні до {time}',
@@ -118,7 +116,6 @@ export const incidentsMessages = defineMessages({
     notifyToggle: 'Browser notifications of new incidents',
     notifyDenied: 'The browser blocks notifications for this site: allow them in the site settings.',
     notifyTitle: 'New incident',
-    navCount: '{count, plural, one {# open incident} other {# open incidents}}',
     nodeIncident: 'This node is in an open incident',
     seeIncident: 'Go to the incident',
     maintenanceUntil: 'Under maintenance until {time}',

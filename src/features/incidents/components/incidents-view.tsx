@@ -9,6 +9,7 @@ import type { IncidentActions } from '../model/incident-actions.ts'
 import type { IncidentView, RoomIncidents } from '../model/room-incidents.ts'
 import { incidentsMessages } from '../incidents-messages.ts'
 import { IncidentCard } from './incident-card.tsx'
+import { NotificationToggle } from './notification-toggle.tsx'
 
 export type IncidentsSource =
   | { status: 'ready'; data: RoomIncidents; actions: IncidentActions | null; local: boolean }
@@ -25,13 +26,13 @@ export function IncidentsView({
   renderPerson,
   nameOf,
   renderThread,
-  toolbar,
+  toolbar = <NotificationToggle />,
 }: {
   source: IncidentsSource
   renderPerson: (userId: string) => ReactNode
   nameOf: (userId: string) => string
   renderThread?: (view: IncidentView) => ReactNode
-  /** Beside the title: the notification opt-in, composed by the app. */
+  /** Beside the title (default: the opt-in to browser notifications). */
   toolbar?: ReactNode
 }) {
   const t = useT(incidentsMessages)
