@@ -24,7 +24,9 @@ describe("the node page's incidents", () => {
     const data = roomIncidents([incident], BOT, T0)
     const withMaintenance = {
       ...data,
-      maintenance: new Map([['node-a', { until: T0 + 2 * HOUR, reason: 'disk swap', setBy: '@carol:hs' }]]),
+      maintenance: new Map([
+        ['node-a', { until: T0 + 2 * HOUR, reason: 'disk swap', setBy: '@carol:hs', from: T0 }],
+      ]),
     }
     render(withMaintenance, createActionsDouble())
     expect(screen.getByRole('link', { name: 'Go to the incident' })).toHaveAttribute(

@@ -99,6 +99,7 @@ describe('incidents read from the room', () => {
       until: T0 + 60 * min,
       reason: 'disk swap',
       setBy: '@alice:hs',
+      from: T0,
     })
   })
 })

@@ -27,11 +27,15 @@ export interface IncidentView {
   changes: IncidentChange[]
 }
 
+/** A node's maintenance as the room states it, with when it was set (the window's start). */
+export type MaintenanceWindow = Maintenance & { from: number }
+
 export interface RoomIncidents {
   open: IncidentView[]
   /** Resolved ones, newest first. */
   resolved: IncidentView[]
-  maintenance: ReadonlyMap<string, Maintenance>
+  /** Nodes under maintenance now. */
+  maintenance: ReadonlyMap<string, MaintenanceWindow>
 }
 
 /** Raw events (timeline and state, any order) → validated room events; an unreadable one is dropped. */
@@ -48,7 +52,7 @@ export function roomIncidents(events: readonly RoomEvent[], botUserId: string, n
   const recorded = readIncidents(events, botUserId)
   const acks = new Map<string, { userId: string; at: number; reactionId: string | null }[]>()
   const versions = new Map<string, { at: number; incident: Incident }[]>()
-  const maintenance = new Map<string, Maintenance>()
+  const maintenance = new Map<string, MaintenanceWindow>()
   const byEvent = new Set([...recorded.values()].map((r) => r.eventId))
   for (const e of [...events].sort((a, b) => a.origin_server_ts - b.origin_server_ts)) {
     const ack = ackOf(e, botUserId)
@@ -60,7 +64,8 @@ export function roomIncidents(events: readonly RoomEvent[], botUserId: string, n
     }
     const m = maintenanceOf(e, MAINTENANCE_EVENT_TYPE)
     if (m) {
-      if (m.maintenance && m.maintenance.until > now) maintenance.set(m.nodeId, m.maintenance)
+      if (m.maintenance && m.maintenance.until > now)
+        maintenance.set(m.nodeId, { ...m.maintenance, from: e.origin_server_ts })
       else maintenance.delete(m.nodeId)
     }
     const version = versionOf(e, botUserId)
@@ -86,7 +91,7 @@ export function roomIncidents(events: readonly RoomEvent[], botUserId: string, n
 /** Open first by when they opened; resolved newest first. */
 export function splitByState(
   views: readonly IncidentView[],
-  maintenance: ReadonlyMap<string, Maintenance>,
+  maintenance: ReadonlyMap<string, MaintenanceWindow>,
 ): RoomIncidents {
   const open = views.filter((v) => isOpen(v.incident)).sort((a, b) => a.incident.since - b.incident.since)
   const resolved = views

@@ -3,6 +3,7 @@ import { Link } from 'react-router'
 import { useNodeEntry } from '@/entities/node/api/use-node-entry.ts'
 import { useNodeProfile } from '@/entities/node/api/get-node-profile.ts'
 import type { LivenessThresholds } from '@/entities/node/model/liveness.ts'
+import type { TimeWindow } from '@/entities/node/model/outages.ts'
 import { useThresholds } from '@/entities/node/model/use-thresholds.ts'
 import type { RegistryNode } from '@/entities/node/model/schemas.ts'
 import { useLang } from '@/lib/i18n/i18n-store.ts'
@@ -27,9 +28,12 @@ export function NodePage({
   nodeId,
   actions,
   incidents,
+  maintenance,
 }: {
   nodeId: string
   actions?: ReactNode
+  /** The node's maintenance windows (from the team room): drawn on the strip, left out of uptime. */
+  maintenance?: readonly TimeWindow[]
   /** Below the header: the node's open incident and maintenance (from the incidents feature). */
   incidents?: ReactNode
 }) {
@@ -82,6 +86,7 @@ export function NodePage({
         registeredAt={entry.node.registered_at}
         thresholds={thresholds}
         unreachable={node.readAt !== null}
+        maintenance={maintenance}
       />
       {node.routable && <NodeProfileSection nodeId={nodeId} />}
     </div>
