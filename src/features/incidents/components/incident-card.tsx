@@ -58,6 +58,7 @@ export function IncidentCard({
   return (
     <article
       id={`incident-${i.id}`}
+      tabIndex={-1}
       aria-labelledby={`incident-${i.id}-title`}
       className="flex flex-col gap-2 rounded-md border border-border bg-raised p-3 shadow-sm target:ring-2 target:ring-accent"
     >

@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react'
-import { Link } from 'react-router'
+import { useEffect, type ReactNode } from 'react'
+import { Link, useLocation } from 'react-router'
 import { useT } from '@/lib/i18n/use-t.ts'
 import { Banner } from '@/ui/banner.tsx'
 import { Button } from '@/ui/button.tsx'
@@ -92,6 +92,45 @@ function IncidentsBody({
       </Banner>
     )
   const { data, actions, local } = source
+  return (
+    <IncidentLists
+      data={data}
+      actions={actions}
+      local={local}
+      renderPerson={renderPerson}
+      nameOf={nameOf}
+      renderThread={renderThread}
+    />
+  )
+}
+
+/** The open and the resolved incidents; the one the address names (a notification's click) is scrolled to. */
+function IncidentLists({
+  data,
+  actions,
+  local,
+  renderPerson,
+  nameOf,
+  renderThread,
+}: {
+  data: RoomIncidents
+  actions: IncidentActions | null
+  local: boolean
+  renderPerson: (userId: string) => ReactNode
+  nameOf: (userId: string) => string
+  renderThread?: (view: IncidentView) => ReactNode
+}) {
+  const t = useT(incidentsMessages)
+  const { hash } = useLocation()
+  const named =
+    hash.startsWith('#incident-') &&
+    data.open.concat(data.resolved).some((v) => `#incident-${v.incident.id}` === hash)
+  useEffect(() => {
+    if (!named) return
+    const el = document.getElementById(decodeURIComponent(hash.slice(1)))
+    el?.scrollIntoView({ block: 'start' })
+    el?.focus()
+  }, [hash, named])
   const card = (v: IncidentView) => (
     <li key={v.incident.id}>
       <IncidentCard
