@@ -67,6 +67,7 @@ describe("the node page's incidents", () => {
     await user.click(screen.getByRole('button', { name: 'Maintenance…' }))
     await user.keyboard('{Escape}')
     expect(screen.queryByRole('dialog')).toBeNull()
+    expect(screen.getByRole('button', { name: 'Maintenance…' })).toHaveFocus()
   })
 
   it("explains a disabled button when the room's power levels forbid it", () => {

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react'
+import { useRef, useState, type ReactNode } from 'react'
 import { Link } from 'react-router'
 import { incidentNodes } from '@/entities/incident/model/incident.ts'
 import { useLang } from '@/lib/i18n/i18n-store.ts'
@@ -33,6 +33,7 @@ export function NodeIncidentPanel({
   const t = useT(incidentsMessages)
   const lang = useLang()
   const [dialog, setDialog] = useState(false)
+  const opener = useRef<HTMLButtonElement>(null)
   const [endFailed, setEndFailed] = useState<string | null>(null)
   if (source.status !== 'ready') {
     return source.status === 'signed-out' ? (
@@ -102,6 +103,7 @@ export function NodeIncidentPanel({
       {actions && (
         <div className="flex flex-wrap items-center gap-2">
           <Button
+            ref={opener}
             onClick={() => setDialog(true)}
             disabled={blocked !== null}
             aria-describedby={blocked ? hintId : undefined}
@@ -120,7 +122,11 @@ export function NodeIncidentPanel({
           nodeId={nodeId}
           now={now}
           onSave={(until, reason) => actions.setMaintenance(nodeId, until, reason)}
-          onClose={() => setDialog(false)}
+          onClose={() => {
+            setDialog(false)
+            // Focus goes back where the dialog was opened from.
+            opener.current?.focus()
+          }}
         />
       )}
     </section>

@@ -11,6 +11,8 @@ import type { IncidentView } from './room-incidents.ts'
 
 /** How many resolved incidents the console remembers when it derives them itself. */
 export const LOCAL_RESOLVED_LIMIT = 20
+/** Versions kept per incident for its timeline: the first, and the latest ones (a flapping node changes often). */
+const VERSIONS_LIMIT = 50
 
 /**
  * Incidents the console derives itself, without a bot, with the bot's own model: the model's state (it
@@ -32,8 +34,13 @@ export function observeLocally(
 ): LocalIncidents {
   const { state, effects } = observeFleet(before.model, obs, maintenance, rules)
   const versions = { ...before.versions }
-  for (const e of effects)
-    versions[e.incident.id] = [...(versions[e.incident.id] ?? []), { at: obs.at, incident: e.incident }]
+  for (const e of effects) {
+    const list = [...(versions[e.incident.id] ?? []), { at: obs.at, incident: e.incident }]
+    versions[e.incident.id] =
+      list.length > VERSIONS_LIMIT
+        ? [list[0], ...list.slice(-(VERSIONS_LIMIT - 1))].filter((v) => v !== undefined)
+        : list
+  }
   // The model forgets a resolved incident after a flap window; the view keeps the latest few.
   const ids = Object.keys(versions)
     .map((id) => ({ id, last: versions[id]?.at(-1) }))
