@@ -13,6 +13,7 @@ import { resolve } from 'node:path'
 import { launchBrowser, pageProbes } from './bench/browser.mjs'
 import { fleetListFigures } from './bench/fleet-list.mjs'
 import { chartFigures, presenceFigures } from './bench/harness-figures.mjs'
+import { notificationsPerIncident } from './bench/incident-notifications.mjs'
 import { incidentFigures } from './bench/incidents.mjs'
 import { initialBundleFigures } from './bench/initial-bundle.mjs'
 import { pollingHourFigures } from './bench/polling-hour.mjs'
@@ -70,8 +71,11 @@ const SECTIONS = [
   { id: 'polling', run: pollingHourFigures },
   { id: 'presence', run: presenceFigures },
   { id: 'server', browser: false, build: false, run: serverFigures },
-  // The server's bot: no browser and no app build.
-  { id: 'incidents', browser: false, build: false, run: incidentFigures },
+  // The server's bot (its own process, no browser), then the console's notifications across three tabs.
+  {
+    id: 'incidents',
+    run: async (ctx) => [...(await incidentFigures(ctx)), await notificationsPerIncident(ctx)],
+  },
 ]
 const FIGURES_OF = {
   bundle: ['initial_js_gzip_kb', 'initial_js_lazy_modules'],

@@ -185,11 +185,6 @@ export async function incidentFigures({ log }) {
         value: falseIncidents,
         note: `node incidents after a ${(OFFLINE_MS + 2000) / 1000} s registry outage (every beat stale on its return)`,
       },
-      {
-        name: 'notifications_per_incident_3_tabs',
-        value: null,
-        note: "not measured: the console's cross-tab incident notification is not built yet",
-      },
     ]
   } finally {
     for (const x of bots) await x.stop()

@@ -62,4 +62,15 @@ describe('the server configuration', () => {
     expect(JSON.stringify(app)).not.toContain('s3cret')
     expect(JSON.stringify(app)).not.toContain('r.example')
   })
+
+  it("announces the incident bot's user id to the app only when a bot posts into a room", () => {
+    const bot = { BOT_USER_ID: '@bot:m.example', BOT_ROOM_ID: '!ops:m.example', BOT_ACCESS_TOKEN: 't0ken' }
+    const app = appConfigJson(loadConfig(bot), { events: false })
+    expect(app.incidents).toEqual({ botUserId: '@bot:m.example' })
+    expect(JSON.stringify(app)).not.toContain('t0ken')
+    expect(
+      appConfigJson(loadConfig({ BOT_USER_ID: '@bot:m.example' }), { events: false }),
+    ).not.toHaveProperty('incidents')
+    expect(() => loadConfig({ BOT_USER_ID: 'bot' })).toThrow(/BOT_USER_ID: must be a user id/)
+  })
 })

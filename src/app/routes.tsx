@@ -12,6 +12,9 @@ const TopologyRoute = lazy(() =>
 const TimelineRoute = lazy(() =>
   import('./routes/timeline-route.tsx').then((m) => ({ default: m.TimelineRoute })),
 )
+const IncidentsRoute = lazy(() =>
+  import('./routes/incidents-route.tsx').then((m) => ({ default: m.IncidentsRoute })),
+)
 const ChatRoute = lazy(() => import('./routes/chat-route.tsx').then((m) => ({ default: m.ChatRoute })))
 const NotFoundRoute = lazy(() =>
   import('./routes/not-found-route.tsx').then((m) => ({ default: m.NotFoundRoute })),
@@ -43,6 +46,14 @@ export function AppRoutes() {
           element={
             <Suspense fallback={<RouteFallback />}>
               <TimelineRoute />
+            </Suspense>
+          }
+        />
+        <Route
+          path="incidents"
+          element={
+            <Suspense fallback={<RouteFallback />}>
+              <IncidentsRoute />
             </Suspense>
           }
         />

@@ -18,5 +18,7 @@ export function appConfigJson(config: Config, opts: { events: boolean }): Record
     ...(config.homeserverUrl && { homeserverUrl: config.homeserverUrl }),
     ...(config.chatRoom && { chatRoom: config.chatRoom }),
     ...(opts.events && { server: { events: EVENTS_PATH } }),
+    // Only a configured bot posts incidents; without one the app derives them and says nobody is told.
+    ...(config.botUserId && config.botRoomId && { incidents: { botUserId: config.botUserId } }),
   }
 }

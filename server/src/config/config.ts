@@ -43,6 +43,11 @@ export const ConfigSchema = z.object({
   botAccessToken: z.string().min(1).optional(),
   botRoomId: z.string().min(1).optional(),
   botLanguage: z.enum(['uk', 'en']).default('uk'),
+  /** The bot account's user id, announced to the app so it reads that account's messages as incidents. */
+  botUserId: z
+    .string()
+    .regex(/^@[^\s:]+:\S+$/, 'must be a user id (@name:server)')
+    .optional(),
 })
 export type Config = z.infer<typeof ConfigSchema>
 type Key = keyof Config

@@ -1,5 +1,5 @@
-import type { FleetObservation, ObservedNode } from '../../../src/entities/incident/model/incident.ts'
-import { spokeMap } from '../../../src/entities/node/model/hub-services.ts'
+import type { FleetObservation } from '../../../src/entities/incident/model/incident.ts'
+import { fleetObservation } from '../../../src/entities/incident/model/fleet-observation.ts'
 import { NodeSchema, NodesPageSchema, type RegistryNode } from '../../../src/entities/node/model/schemas.ts'
 
 /** The registry as the bot reads it, as a port: one poll of the whole fleet, or why it could not be read. */
@@ -50,14 +50,7 @@ export function createHttpRegistryReader(opts: {
       } catch (e) {
         return { kind: 'registry-down', at: now, reason: reasonOf(e) }
       }
-      const rows = [...byId.values()]
-      const hubs = spokeMap(rows)
-      const nodes: ObservedNode[] = rows.map((n) => ({
-        id: n.node_id,
-        lastHeartbeat: n.last_heartbeat,
-        hubs: hubs.get(n.node_id) ?? [],
-      }))
-      return { kind: 'fleet', at: now, nodes }
+      return fleetObservation([...byId.values()], now)
     },
   }
 }

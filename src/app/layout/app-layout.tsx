@@ -4,7 +4,7 @@ import { useConfig } from '@/lib/config/config-context.tsx'
 import { isDemoRegistry } from '@/lib/config/runtime-config.ts'
 import { cn } from '@/lib/cn.ts'
 import { useT } from '@/lib/i18n/use-t.ts'
-import { useDocumentTitle } from '@/lib/notify/title-count.ts'
+import { useDocumentTitle, useTitleCount } from '@/lib/notify/title-count.ts'
 import { prefetchChatWhenIdle } from '../chat/prefetch-chat.ts'
 import { appMessages } from './app-messages.ts'
 import { useLayoutStore } from './layout-store.ts'
@@ -15,6 +15,10 @@ import { RouteFallback } from './route-fallback.tsx'
 // (prefetch-chat.ts), never as part of the first load.
 const loadChatPanel = () => import('../chat-panel.tsx')
 const ChatPanel = lazy(() => loadChatPanel().then((m) => ({ default: m.ChatPanel })))
+// Counts, notifications and (without a bot) the derivation of incidents: after the first paint, on demand.
+const IncidentWatcher = lazy(() =>
+  import('../incidents/incident-watcher.tsx').then((m) => ({ default: m.IncidentWatcher })),
+)
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
   cn(
@@ -33,6 +37,7 @@ export function AppLayout() {
   const showPanel = chatOpen && pathname !== '/chat'
   useEffect(() => prefetchChatWhenIdle(loadChatPanel), [])
   useDocumentTitle()
+  const openIncidents = useTitleCount('incidents')
 
   return (
     <div className="flex h-dvh flex-col">
@@ -65,6 +70,21 @@ export function AppLayout() {
           <NavLink to="/timeline" className={navClass}>
             {t('navTimeline')}
           </NavLink>
+          <NavLink
+            to="/incidents"
+            className={navClass}
+            aria-label={openIncidents > 0 ? t('navIncidentsOpen', { count: openIncidents }) : undefined}
+          >
+            {t('navIncidents')}
+            {openIncidents > 0 && (
+              <span
+                aria-hidden="true"
+                className="ml-1.5 rounded-full bg-bad px-1.5 py-0.5 text-xs font-semibold text-white tabular-nums"
+              >
+                {openIncidents}
+              </span>
+            )}
+          </NavLink>
           <NavLink to="/chat" className={navClass}>
             {t('navChat')}
           </NavLink>
@@ -89,6 +109,9 @@ export function AppLayout() {
       <div className="flex min-h-0 flex-1">
         <main id="main" className="min-w-0 flex-1 overflow-auto">
           <Outlet />
+          <Suspense fallback={null}>
+            <IncidentWatcher />
+          </Suspense>
         </main>
         {showPanel && (
           <aside

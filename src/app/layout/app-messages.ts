@@ -8,6 +8,9 @@ export const appMessages = defineMessages({
     navTopology: 'Топологія',
     navTimeline: 'Події',
     navChat: 'Чат',
+    navIncidents: 'Інциденти',
+    navIncidentsOpen:
+      'Інциденти: {count, plural, one {# відкритий} few {# відкриті} many {# відкритих} other {# відкритого}}',
     mainNav: 'Головна навігація',
     demo: 'демо-дані',
     demoHint: 'Симульований флот: реєстр не налаштовано (config.json → registryUrl)',
@@ -30,6 +33,8 @@ export const appMessages = defineMessages({
     navTopology: 'Topology',
     navTimeline: 'Events',
     navChat: 'Chat',
+    navIncidents: 'Incidents',
+    navIncidentsOpen: 'Incidents: {count} open',
     mainNav: 'Main navigation',
     demo: 'demo data',
     demoHint: 'Simulated fleet: no registry configured (config.json → registryUrl)',

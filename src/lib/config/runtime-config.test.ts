@@ -30,4 +30,12 @@ describe('runtime config from the console server', () => {
     expect(parseRuntimeConfig({ server: { events: '', extra: true } }).server?.events).toBeUndefined()
     expect(parseRuntimeConfig({}).server).toBeUndefined()
   })
+
+  it("reads the incident bot's user id, and a malformed one as no bot", () => {
+    expect(parseRuntimeConfig({ incidents: { botUserId: '@bot:m.example' } }).incidents).toEqual({
+      botUserId: '@bot:m.example',
+    })
+    expect(parseRuntimeConfig({ incidents: { botUserId: 'bot' } }).incidents).toBeUndefined()
+    expect(parseRuntimeConfig({}).incidents).toBeUndefined()
+  })
 })

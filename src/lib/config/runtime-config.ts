@@ -49,6 +49,19 @@ export const RuntimeConfigSchema = z.object({
   gatewayUrl: optionalUrl,
   /** Minutes without input before the user shows as away. */
   idleMinutes: z.number().positive().max(240).default(5).catch(5),
+  /**
+   * Present where an incident bot posts into the team's room: its user id, so only its messages are read as
+   * incidents. Absent: the console derives incidents itself and nobody is notified.
+   */
+  incidents: z
+    .object({
+      botUserId: z
+        .string()
+        .trim()
+        .regex(/^@[^\s:]+:\S+$/),
+    })
+    .optional()
+    .catch(undefined),
   /** What the console's own server offers (absent: the app polls the registry, as without a server). */
   server: serverSchema,
   /** Demo fleet: seed and size of the simulator (demo mode only). */

@@ -108,3 +108,54 @@ export function withExtraDowntime(u: Uptime, extraMs: number): Uptime {
     ratio: u.windowMs > 0 ? (u.windowMs - downMs) / u.windowMs : null,
   }
 }
+
+/** Total length of `windows` inside `within` (windows may overlap; each instant counts once). */
+function coveredMs(windows: readonly TimeWindow[], within: TimeWindow): number {
+  const parts = windows
+    .map((w) => ({ start: Math.max(w.start, within.start), end: Math.min(w.end, within.end) }))
+    .filter((w) => w.end > w.start)
+    .sort((a, b) => a.start - b.start)
+  let total = 0
+  let reach = -Infinity
+  for (const p of parts) {
+    const from = Math.max(p.start, reach)
+    if (p.end > from) total += p.end - from
+    reach = Math.max(reach, p.end)
+  }
+  return total
+}
+
+/**
+ * Uptime with maintenance windows left out: time under maintenance is neither up nor down, so it leaves the
+ * window, and the downtime inside it stops counting (a planned stop is not an outage). The outages are kept
+ * as found, for the list.
+ */
+export function excludingMaintenance(
+  u: Uptime,
+  window: TimeWindow,
+  maintenance: readonly TimeWindow[],
+): Uptime {
+  if (maintenance.length === 0) return u
+  const excluded = coveredMs(maintenance, window)
+  if (excluded === 0) return u
+  let downInMaintenance = 0
+  for (const o of u.outages) {
+    const part = { start: Math.max(o.start, window.start), end: Math.min(o.end ?? window.end, window.end) }
+    if (part.end > part.start) {
+      const clipped = maintenance.map((m) => ({
+        start: Math.max(m.start, part.start),
+        end: Math.min(m.end, part.end),
+      }))
+      downInMaintenance += coveredMs(clipped, part)
+    }
+  }
+  const windowMs = u.windowMs - excluded
+  const downMs = Math.max(0, Math.min(windowMs, u.downMs - downInMaintenance))
+  return {
+    ...u,
+    windowMs,
+    downMs,
+    upMs: windowMs - downMs,
+    ratio: windowMs > 0 ? (windowMs - downMs) / windowMs : null,
+  }
+}

@@ -4,15 +4,11 @@ import { formatRelative } from '@/lib/time/format-time.ts'
 import { useNow } from '@/lib/time/now-store.ts'
 import { cn } from '@/lib/cn.ts'
 import { chatMessages } from '../chat-messages.ts'
-import type { MemberRow, PresenceKind } from '../model/member-presence.ts'
+import type { MemberRow } from '../model/member-presence.ts'
 import { Avatar } from './avatar.tsx'
+import { PRESENCE_DOT } from './presence-dot.tsx'
 
-const DOT: Record<PresenceKind, string> = {
-  online: 'bg-ok',
-  away: 'bg-warn',
-  offline: 'bg-muted',
-  unknown: 'border border-unknown bg-transparent',
-}
+const DOT = PRESENCE_DOT
 const LABEL = {
   online: 'presenceOnline',
   away: 'presenceAway',

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react'
 import type { LivenessThresholds } from '@/entities/node/model/liveness.ts'
+import type { TimeWindow } from '@/entities/node/model/outages.ts'
 import { useLang } from '@/lib/i18n/i18n-store.ts'
 import { useT } from '@/lib/i18n/use-t.ts'
 import { formatDateTime, formatDuration } from '@/lib/time/format-time.ts'
@@ -28,6 +29,7 @@ export function HeartbeatStrip({
   slots = 120,
   emptyText,
   unreachable = false,
+  maintenance,
 }: {
   beats: readonly StripBeat[]
   thresholds: LivenessThresholds
@@ -36,13 +38,18 @@ export function HeartbeatStrip({
   emptyText?: string
   /** The registry cannot be read: an empty strip is not "no heartbeats yet". */
   unreachable?: boolean
+  /** Maintenance windows: beats in them (and after a silence during one) are drawn as maintenance. */
+  maintenance?: readonly TimeWindow[]
 }) {
   const t = useT(nodePageMessages)
   const lang = useLang()
   const canvasRef = useRef<HTMLCanvasElement>(null)
   const [boxRef, size] = useCanvasSize(HEIGHT)
   const colours = useThemeColours()
-  const shown = useMemo(() => classifyBeats(beats.slice(-slots), thresholds), [beats, slots, thresholds])
+  const shown = useMemo(
+    () => classifyBeats(beats.slice(-slots), thresholds, maintenance),
+    [beats, slots, thresholds, maintenance],
+  )
   const [highlighted, setHighlighted] = useState<number | null>(null)
   const active = highlighted !== null && highlighted < shown.length ? highlighted : null
 

@@ -2,7 +2,13 @@ import { useState } from 'react'
 import { RANGE_SPECS, type HistoryRange } from '@/entities/node/model/history-range.ts'
 import type { LivenessThresholds } from '@/entities/node/model/liveness.ts'
 import { useObservedHeartbeats, useObservedSince } from '@/entities/node/model/observed-history-context.tsx'
-import { thinBucketDowntime, uptimeOf, withExtraDowntime } from '@/entities/node/model/uptime.ts'
+import type { TimeWindow } from '@/entities/node/model/outages.ts'
+import {
+  excludingMaintenance,
+  thinBucketDowntime,
+  uptimeOf,
+  withExtraDowntime,
+} from '@/entities/node/model/uptime.ts'
 import { useConfig } from '@/lib/config/config-context.tsx'
 import { useLang, type Lang } from '@/lib/i18n/i18n-store.ts'
 import { useT } from '@/lib/i18n/use-t.ts'
@@ -27,6 +33,8 @@ const NO_UPTIME = { upMs: 0, downMs: 0, windowMs: 0, ratio: null, outages: [] }
 const clockTime = (ts: number, lang: Lang) =>
   dateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' }).format(ts)
 
+const NO_MAINTENANCE: readonly TimeWindow[] = []
+
 /**
  * Everything on the node page that moves with time: latest metrics, the beat strip, the chart, uptime and
  * outages. It alone follows the shared 1 s clock (ongoing outages and uptime tick); the canvases redraw
@@ -38,6 +46,7 @@ export function NodeHistoryArea({
   registeredAt,
   thresholds,
   unreachable,
+  maintenance = NO_MAINTENANCE,
 }: {
   nodeId: string
   lastHeartbeat: number | null
@@ -45,6 +54,8 @@ export function NodeHistoryArea({
   thresholds: LivenessThresholds
   /** The registry cannot be read: an empty strip or metrics card says so, not "none sent". */
   unreachable: boolean
+  /** The node's maintenance windows: drawn on the strip and left out of uptime. */
+  maintenance?: readonly TimeWindow[]
 }) {
   const t = useT(nodePageMessages)
   const lang = useLang()
@@ -82,7 +93,11 @@ export function NodeHistoryArea({
                   lastHeartbeat,
                 ),
               )
-    return { range: r, uptime, clippedFrom: clipped ? start : null }
+    return {
+      range: r,
+      uptime: uptime && excludingMaintenance(uptime, window, maintenance),
+      clippedFrom: clipped ? start : null,
+    }
   })
   const selected = history.ranges[range]
   const selectedUptime = uptimes.find((u) => u.range === range)?.uptime ?? null
@@ -103,6 +118,7 @@ export function NodeHistoryArea({
           <HeartbeatStrip
             beats={history.recent}
             thresholds={thresholds}
+            maintenance={maintenance}
             unreachable={unreachable}
             emptyText={history.unavailable === null ? undefined : t('historyUnavailableShort')}
           />

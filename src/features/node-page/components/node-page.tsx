@@ -3,6 +3,7 @@ import { Link } from 'react-router'
 import { useNodeEntry } from '@/entities/node/api/use-node-entry.ts'
 import { useNodeProfile } from '@/entities/node/api/get-node-profile.ts'
 import type { LivenessThresholds } from '@/entities/node/model/liveness.ts'
+import type { TimeWindow } from '@/entities/node/model/outages.ts'
 import { useThresholds } from '@/entities/node/model/use-thresholds.ts'
 import type { RegistryNode } from '@/entities/node/model/schemas.ts'
 import { useLang } from '@/lib/i18n/i18n-store.ts'
@@ -23,7 +24,19 @@ import { NodeProfileCard, type ProfileState } from './node-profile-card.tsx'
  * One node: identity, addresses, capabilities, profile, latest metrics and heartbeat history. `actions` is
  * where the app puts buttons from other features (e.g. "share to room"); this page never imports them.
  */
-export function NodePage({ nodeId, actions }: { nodeId: string; actions?: ReactNode }) {
+export function NodePage({
+  nodeId,
+  actions,
+  incidents,
+  maintenance,
+}: {
+  nodeId: string
+  actions?: ReactNode
+  /** The node's maintenance windows (from the team room): drawn on the strip, left out of uptime. */
+  maintenance?: readonly TimeWindow[]
+  /** Below the header: the node's open incident and maintenance (from the incidents feature). */
+  incidents?: ReactNode
+}) {
   const t = useT(nodePageMessages)
   const lang = useLang()
   const thresholds = useThresholds()
@@ -52,6 +65,7 @@ export function NodePage({ nodeId, actions }: { nodeId: string; actions?: ReactN
         {t('back')}
       </Link>
       <NodeHeader node={entry.node} thresholds={thresholds} readAt={node.readAt} actions={actions} />
+      {incidents}
       {entry.issues.length > 0 && (
         <Banner tone="warn">{t('fieldIssues', { fields: entry.issues.join(', ') })}</Banner>
       )}
@@ -72,6 +86,7 @@ export function NodePage({ nodeId, actions }: { nodeId: string; actions?: ReactN
         registeredAt={entry.node.registered_at}
         thresholds={thresholds}
         unreachable={node.readAt !== null}
+        maintenance={maintenance}
       />
       {node.routable && <NodeProfileSection nodeId={nodeId} />}
     </div>

@@ -42,6 +42,19 @@ describe('classifyBeats', () => {
   it('reads a gap over the offline threshold as after a silence, even with a status', () => {
     expect(classifyBeats([beat(0), beat(500, 'maintenance')], T)[1]?.tone).toBe('afterSilence')
   })
+
+  it('draws beats in a maintenance window, and the first after a silence during one, as maintenance', () => {
+    const window = { start: 100_000, end: 400_000 }
+    const tones = classifyBeats(
+      [beat(0), beat(30), beat(500), beat(530), beat(150), beat(160)].sort(
+        (a, b) => a.timestamp - b.timestamp,
+      ),
+      T,
+      [window],
+    ).map((b) => b.tone)
+    // 0, 30: before; 150, 160: inside; 500: after a silence from 160 that overlaps the window; 530: after.
+    expect(tones).toEqual(['ok', 'ok', 'maintenance', 'maintenance', 'maintenance', 'ok'])
+  })
 })
 
 describe('beatAtX', () => {

@@ -1,4 +1,5 @@
 import { classifyReportedStatus, type LivenessThresholds } from '@/entities/node/model/liveness.ts'
+import type { TimeWindow } from '@/entities/node/model/outages.ts'
 import type { BeatMetrics } from '@/entities/node/model/schemas.ts'
 
 /**
@@ -19,12 +20,22 @@ export interface ClassifiedBeat extends StripBeat {
   tone: BeatTone
 }
 
-export function classifyBeats(beats: readonly StripBeat[], t: LivenessThresholds): ClassifiedBeat[] {
+/**
+ * `maintenance`: the node's maintenance windows. A beat inside one, or after a silence that overlaps one, is
+ * drawn as maintenance: a planned stop is not news.
+ */
+export function classifyBeats(
+  beats: readonly StripBeat[],
+  t: LivenessThresholds,
+  maintenance: readonly TimeWindow[] = [],
+): ClassifiedBeat[] {
   return beats.map((b, i) => {
     const prev = i > 0 ? beats[i - 1] : undefined
     const gapMs = prev ? b.timestamp - prev.timestamp : null
+    const from = prev ? prev.timestamp : b.timestamp
     let tone: BeatTone = 'ok'
-    if (gapMs !== null && gapMs > t.offlineMs) tone = 'afterSilence'
+    if (maintenance.some((m) => m.start <= b.timestamp && from <= m.end)) tone = 'maintenance'
+    else if (gapMs !== null && gapMs > t.offlineMs) tone = 'afterSilence'
     else if (gapMs !== null && gapMs > t.onlineMs) tone = 'late'
     else {
       const s = classifyReportedStatus(b.status)
