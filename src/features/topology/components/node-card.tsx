@@ -102,6 +102,7 @@ function OrphanChip({ orphan }: { orphan: NonNullable<TopologyNodeView['orphan']
   const of = t('orphanOf', { node: revealControls(orphan.aliveNodeId) })
   return (
     <span
+      data-badge=""
       title={`${of} — ${t('orphanHint', { host: revealControls(orphan.hostname) })}`}
       className="ml-auto shrink-0 rounded border border-warn px-1 text-[0.65rem] font-medium text-warn"
     >
