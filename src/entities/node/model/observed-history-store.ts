@@ -56,8 +56,11 @@ export interface ObservedHistoryStore {
   restore(kept: KeptHistory | null, keptForMs: number): void
   /** How far back the history is kept across reloads, or null when it lives only as long as the page. */
   keptForMs(): number | null
-  /** The nodes whose beats (or a beat's `seenUntil`) changed since the last call, as they are now. */
-  takeChanged(): KeptHistory['nodes']
+  /**
+   * The nodes whose beats (or a beat's `seenUntil`) changed since they were last taken, as they are now: at
+   * most `limit` of them, the rest left for the next call (oldest changes first).
+   */
+  takeChanged(limit?: number): KeptHistory['nodes']
 }
 
 /** What the browser keeps of the observed history. */
@@ -257,13 +260,18 @@ export function createObservedHistoryStore(
       for (const l of allListeners) l()
     },
     keptForMs: () => kept,
-    takeChanged() {
-      const out = [...changedIds].flatMap((nodeId) => {
+    takeChanged(limit = Infinity) {
+      const taken: string[] = []
+      for (const id of changedIds) {
+        if (taken.length >= limit) break
+        taken.push(id)
+      }
+      const out = taken.flatMap((nodeId) => {
         const r = rings.get(nodeId)
         // Built afresh: the cached `getHeartbeats` array may hold an older `seenUntil` for the newest beat.
         return r ? [{ nodeId, beats: ordered(r, (i) => beatAt(r, i)) }] : []
       })
-      changedIds.clear()
+      for (const id of taken) changedIds.delete(id)
       return out
     },
     reset() {

@@ -134,4 +134,12 @@ describe('the observed history kept in the browser', () => {
     s.record(poll({ a: T, b: T + 10_000 }), T + 5_000)
     expect(s.takeChanged()).toEqual([])
   })
+
+  it('takes a big fleet’s changes a slice at a time, the oldest changes first', () => {
+    const s = createObservedHistoryStore()
+    s.record(poll({ a: T, b: T, c: T }), T)
+    expect(s.takeChanged(2).map((n) => n.nodeId)).toEqual(['a', 'b'])
+    expect(s.takeChanged(2).map((n) => n.nodeId)).toEqual(['c'])
+    expect(s.takeChanged(2)).toEqual([])
+  })
 })

@@ -9,6 +9,8 @@ import {
 /** Writes are batched: at most one transaction this often, in idle time, plus one as the page goes away. */
 const FLUSH_EVERY_MS = 10_000
 const IDLE_TIMEOUT_MS = 5_000
+/** Nodes per write: a big fleet's changes are written a slice at a time, so no flush holds the main thread. */
+const NODES_PER_WRITE = 250
 /** A browser whose IndexedDB hangs (some private modes) must not hold the first paint for long. */
 const OPEN_TIMEOUT_MS = 1_500
 
@@ -19,8 +21,8 @@ export interface ObservedHistoryKeeper {
 }
 
 /**
- * Keeps the store's changes in `db`: every `everyMs`, in idle time, one transaction with the nodes whose
- * beats changed, and once more on `pagehide`. Off the hot path: a poll only marks nodes as changed.
+ * Keeps the store's changes in `db`: every `everyMs`, in idle time, one transaction with (at most 250 of) the
+ * nodes whose beats changed, and once more on `pagehide`. Off the hot path: a poll only marks nodes as changed.
  */
 export function keepObservedHistory(
   store: ObservedHistoryStore,
@@ -32,7 +34,7 @@ export function keepObservedHistory(
   const flush = () => {
     chain = chain.then(async () => {
       const since = store.observedSince()
-      const nodes = store.takeChanged()
+      const nodes = store.takeChanged(NODES_PER_WRITE)
       if (since === null || nodes.length === 0) return
       await db.save(since, nodes, now()).catch(() => {
         // Quota or a closed database: the page goes on with what it holds in memory.
