@@ -79,5 +79,5 @@ test('shows the orphan and says so when the registry has no history route', asyn
   await expect(page.getByRole('status').filter({ hasText: 'no history route (404)' })).toBeVisible()
   // What the page observed still tells the story.
   await advance(page, 150_000)
-  await expect(event(page, 'stale', FALLS_SILENT)).toContainText('seen by this page')
+  await expect(event(page, 'stale', FALLS_SILENT)).toContainText('seen in this browser')
 })

@@ -54,6 +54,7 @@ export function AppLayout() {
         </span>
         {isDemoRegistry(config) && (
           <span
+            data-badge=""
             title={t('demoHint')}
             className="rounded-full border border-warn px-2 py-0.5 text-xs font-medium text-warn"
           >

@@ -27,7 +27,7 @@ export const fleetEventsMessages = defineMessages({
     emptyFiltered: 'Жодна подія не відповідає фільтрам.',
     loading: 'Завантаження подій…',
     sourceHistory: 'з історії реєстру',
-    sourceObserved: 'побачено цією сторінкою',
+    sourceObserved: 'побачено в цьому браузері',
     sourceFleet: 'зі списку флоту',
     historyCovers:
       'Історію з реєстру отримано для {count, plural, one {# вузла} few {# вузлів} many {# вузлів} other {# вузла}} (найважливіших); решту подій виведено зі списку флоту та з того, що сторінка бачила з {since}.',
@@ -67,7 +67,7 @@ export const fleetEventsMessages = defineMessages({
     emptyFiltered: 'No event matches the filters.',
     loading: 'Loading events…',
     sourceHistory: 'from the registry history',
-    sourceObserved: 'seen by this page',
+    sourceObserved: 'seen in this browser',
     sourceFleet: 'from the fleet list',
     historyCovers:
       'Registry history was fetched for {count, plural, one {# node} other {# nodes}} (the ones that matter most); the other events are derived from the fleet list and from what this page has seen since {since}.',

@@ -11,6 +11,9 @@ export const nodePageMessages = defineMessages({
     invalidHint: 'Реєстр надіслав запис «{id}», який не вдалося прочитати: {error}',
     loadFailed: 'Не вдалося прочитати цей вузол з реєстру. Спробуйте ще раз за хвилину.',
     technicalDetails: 'Технічні подробиці',
+    orphan:
+      'Цей id — сирота {node}: кілька id мають хост {host}, живий лише {node}, тож цей, найімовірніше, — старий запис агента, який перезапустився.',
+    openAlive: 'Відкрити {node}',
     unroutable:
       'Реєстр не може знайти цей id за адресою (у ньому є «/»): сторінку складено зі списку флоту, без профілю та історії реєстру.',
     registryUnreachable:
@@ -139,6 +142,9 @@ export const nodePageMessages = defineMessages({
     invalidHint: 'The registry sent a record for “{id}” that could not be read: {error}',
     loadFailed: 'The node could not be read from the registry. Try again in a minute.',
     technicalDetails: 'Technical details',
+    orphan:
+      'This id is an orphan of {node}: several ids share the host {host} and only {node} is alive, so this one is most likely an old registration left by an agent that restarted.',
+    openAlive: 'Open {node}',
     unroutable:
       'The registry cannot look this id up (it contains “/”): this page is built from the fleet list, without the registry’s profile and history.',
     registryUnreachable:

@@ -101,6 +101,19 @@ describe('orphans', () => {
     expect(deriveFleetRows(entries, NOW + 25_000, DEFAULT_THRESHOLDS)[0]?.orphan).toBeNull()
     expect(deriveFleetRows(entries, NOW + 25_001, DEFAULT_THRESHOLDS)[0]?.orphan?.aliveNodeId).toBe('new')
   })
+
+  it('stays flagged while the registry cannot be read and the live id is unknown', () => {
+    const entries = [
+      entry({ node_id: 'old', hostname: 'h', last_heartbeat: beat(7_200_000) }),
+      entry({ node_id: 'new', hostname: 'h', last_heartbeat: beat(1_000) }),
+    ]
+    // Unreachable since NOW: ten minutes on, the live id's liveness is unknown, not offline.
+    const rows = deriveFleetRows(entries, NOW + 600_000, DEFAULT_THRESHOLDS, NOW)
+    expect(rows.map((r) => r.liveness)).toEqual(['offline', 'unreachable'])
+    expect(rows[0]?.orphan).toEqual({ hostname: 'h', aliveNodeId: 'new' })
+    // Once reads succeed, the new data decides: the live id went silent too, so there is no orphan.
+    expect(deriveFleetRows(entries, NOW + 600_000, DEFAULT_THRESHOLDS)[0]?.orphan).toBeNull()
+  })
 })
 
 describe('at 10,000 nodes', () => {

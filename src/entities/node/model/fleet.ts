@@ -1,4 +1,4 @@
-import { livenessAsKnown, type Liveness, type LivenessThresholds } from './liveness.ts'
+import { livenessAsKnown, livenessOf, type Liveness, type LivenessThresholds } from './liveness.ts'
 import { findOrphans, hostnameOf, type OrphanOf } from './orphans.ts'
 import type { NodeEntry } from './schemas.ts'
 
@@ -63,7 +63,17 @@ export function deriveFleetRows(
       orphan: null,
     }
   })
-  for (const [i, orphan] of findOrphans(rows)) {
+  // While the registry cannot be read, who is alive is judged as of the last good read: the live node is
+  // only unknown now, and its orphans stay flagged.
+  const candidates =
+    readAt === null
+      ? rows
+      : rows.map((r) =>
+          r.liveness === 'invalid'
+            ? r
+            : { ...r, liveness: livenessOf(r.lastHeartbeat, Math.min(readAt, now), thresholds) },
+        )
+  for (const [i, orphan] of findOrphans(candidates)) {
     const row = rows[i]
     if (row) row.orphan = orphan
   }

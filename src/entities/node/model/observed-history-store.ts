@@ -49,11 +49,29 @@ export interface ObservedHistoryStore {
   snapshot(): ObservedHistoryView
   /** Forgets everything (tests; a registry switch). */
   reset(): void
+  /**
+   * Takes back what the browser kept from earlier visits (`keep-observed-history.ts`), before the first poll
+   * is recorded; later it is ignored. `keptForMs` is how far back the browser keeps it, said on screen.
+   */
+  restore(kept: KeptHistory | null, keptForMs: number): void
+  /** How far back the history is kept across reloads, or null when it lives only as long as the page. */
+  keptForMs(): number | null
+  /**
+   * The nodes whose beats (or a beat's `seenUntil`) changed since they were last taken, as they are now: at
+   * most `limit` of them, the rest left for the next call (oldest changes first).
+   */
+  takeChanged(limit?: number): KeptHistory['nodes']
+}
+
+/** What the browser keeps of the observed history. */
+export interface KeptHistory {
+  since: number
+  nodes: readonly { nodeId: string; beats: readonly ObservedBeat[] }[]
 }
 
 export type ObservedHistoryView = Pick<
   ObservedHistoryStore,
-  'getBeats' | 'getHeartbeats' | 'hasWatchedSilence' | 'observedSince'
+  'getBeats' | 'getHeartbeats' | 'hasWatchedSilence' | 'observedSince' | 'keptForMs'
 >
 
 interface Ring {
@@ -83,6 +101,8 @@ export function createObservedHistoryStore(
   const listeners = new Map<string, Set<() => void>>()
   const allListeners = new Set<() => void>()
   let since: number | null = null
+  let kept: number | null = null
+  const changedIds = new Set<string>()
   let view: ObservedHistoryView | null = null
 
   const statusId = (s: string | null): number => {
@@ -112,6 +132,30 @@ export function createObservedHistoryStore(
     r.heartbeats = null
   }
 
+  function ringOf(id: string): Ring | null {
+    let r = rings.get(id)
+    if (!r) {
+      if (rings.size >= maxNodes) return null
+      r = {
+        ts: new Float64Array(capacity),
+        seenUntil: new Float64Array(capacity),
+        status: new Uint16Array(capacity),
+        head: 0,
+        count: 0,
+        beats: null,
+        heartbeats: null,
+      }
+      rings.set(id, r)
+    }
+    return r
+  }
+
+  const beatAt = (r: Ring, i: number): ObservedBeat => ({
+    ts: r.ts[i] ?? 0,
+    seenUntil: r.seenUntil[i] ?? 0,
+    status: statuses[r.status[i] ?? 0] ?? null,
+  })
+
   function ordered<T>(r: Ring, f: (i: number) => T): T[] {
     const out: T[] = []
     const start = (r.head - r.count + capacity) % capacity
@@ -126,31 +170,23 @@ export function createObservedHistoryStore(
         if (e.kind !== 'ok') continue
         const { node_id: id, last_heartbeat: ts, status } = e.node
         if (ts === null) continue
-        let r = rings.get(id)
-        if (!r) {
-          if (rings.size >= maxNodes) continue
-          r = {
-            ts: new Float64Array(capacity),
-            seenUntil: new Float64Array(capacity),
-            status: new Uint16Array(capacity),
-            head: 0,
-            count: 0,
-            beats: null,
-            heartbeats: null,
-          }
-          rings.set(id, r)
-        }
+        const r = ringOf(id)
+        if (!r) continue
         const last = lastTs(r)
         if (ts < last) continue
         if (ts === last) {
           // Seen again: the page is watching the silence after it. No listener needs to hear of it yet: a
           // silence becomes a gap to read only with the next beat, and that beat notifies.
           const i = newest(r)
-          r.seenUntil[i] = Math.max(r.seenUntil[i] ?? at, at)
+          if (at > (r.seenUntil[i] ?? at)) {
+            r.seenUntil[i] = at
+            changedIds.add(id)
+          }
           continue
         }
         push(r, ts, status, at)
         changed.push(id)
+        changedIds.add(id)
       }
       const first = since === null
       if (first) since = at
@@ -169,11 +205,7 @@ export function createObservedHistoryStore(
     getHeartbeats(nodeId) {
       const r = rings.get(nodeId)
       if (!r) return EMPTY_HEARTBEATS
-      r.heartbeats ??= ordered(r, (i) => ({
-        ts: r.ts[i] ?? 0,
-        seenUntil: r.seenUntil[i] ?? 0,
-        status: statuses[r.status[i] ?? 0] ?? null,
-      }))
+      r.heartbeats ??= ordered(r, (i) => beatAt(r, i))
       return r.heartbeats
     },
     hasWatchedSilence(nodeId, onlineMs) {
@@ -210,11 +242,41 @@ export function createObservedHistoryStore(
         getHeartbeats: (nodeId) => store.getHeartbeats(nodeId),
         hasWatchedSilence: (nodeId, onlineMs) => store.hasWatchedSilence(nodeId, onlineMs),
         observedSince: () => store.observedSince(),
+        keptForMs: () => store.keptForMs(),
       }
       return view
     },
+    restore(history, keptForMs) {
+      if (since !== null) return
+      kept = keptForMs
+      if (!history) return
+      since = history.since
+      for (const n of history.nodes) {
+        const r = ringOf(n.nodeId)
+        if (!r) continue
+        for (const b of n.beats) if (b.ts > lastTs(r)) push(r, b.ts, b.status, b.seenUntil)
+      }
+      view = null
+      for (const l of allListeners) l()
+    },
+    keptForMs: () => kept,
+    takeChanged(limit = Infinity) {
+      const taken: string[] = []
+      for (const id of changedIds) {
+        if (taken.length >= limit) break
+        taken.push(id)
+      }
+      const out = taken.flatMap((nodeId) => {
+        const r = rings.get(nodeId)
+        // Built afresh: the cached `getHeartbeats` array may hold an older `seenUntil` for the newest beat.
+        return r ? [{ nodeId, beats: ordered(r, (i) => beatAt(r, i)) }] : []
+      })
+      for (const id of taken) changedIds.delete(id)
+      return out
+    },
     reset() {
       rings.clear()
+      changedIds.clear()
       since = null
       view = null
       for (const l of allListeners) l()

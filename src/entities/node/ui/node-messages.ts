@@ -11,6 +11,8 @@ export const nodeMessages = defineMessages({
     invalid: 'нечитабельний',
     beatsCount:
       '{count, plural, one {# серцебиття} few {# серцебиття} many {# серцебить} other {# серцебиття}} з моменту відкриття',
+    keptInBrowser:
+      'Побачене зберігається в цьому браузері з {since}, не довше {days, plural, one {# дня} few {# днів} many {# днів} other {# дня}}; інший браузер чи пристрій його не має.',
   },
   en: {
     online: 'online',
@@ -20,5 +22,7 @@ export const nodeMessages = defineMessages({
     unreachable: 'unknown',
     invalid: 'unreadable',
     beatsCount: '{count, plural, one {# heartbeat} other {# heartbeats}} since the page opened',
+    keptInBrowser:
+      'What the page saw is kept in this browser since {since}, for up to {days, plural, one {# day} other {# days}}; another browser or device does not have it.',
   },
 })

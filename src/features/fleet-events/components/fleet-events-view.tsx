@@ -1,4 +1,5 @@
 import { useCallback, useMemo } from 'react'
+import { KeptHistoryNote } from '@/entities/node/ui/kept-history-note.tsx'
 import { useSearchParams } from 'react-router'
 import { useLang } from '@/lib/i18n/i18n-store.ts'
 import { useT } from '@/lib/i18n/use-t.ts'
@@ -55,6 +56,7 @@ export function FleetEventsView() {
         {result?.history === 'partial' && (
           <Banner tone="info">{t('historyCovers', { count: result.historyCount, since })}</Banner>
         )}
+        {result && result.history !== 'complete' && <KeptHistoryNote />}
       </div>
       <FleetEventFilters
         filters={filters}

@@ -97,7 +97,7 @@ export function deriveFleetEvents(nodes: readonly NodeEventInput[], opts: Derive
         at: n.registeredAt,
         durationMs: null,
         ongoing: false,
-        source: 'observed',
+        source: 'fleet',
       })
     }
     if (n.orphan?.since != null) {
@@ -107,7 +107,7 @@ export function deriveFleetEvents(nodes: readonly NodeEventInput[], opts: Derive
         at: n.orphan.since,
         durationMs: null,
         ongoing: false,
-        source: 'observed',
+        source: 'fleet',
       })
     }
 

@@ -13,7 +13,7 @@ export function Card({ title, id, children }: { title: string; id: string; child
 }
 
 export function FieldList({ children }: { children: ReactNode }) {
-  return <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1.5 text-sm">{children}</dl>
+  return <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-4 gap-y-1.5 text-sm">{children}</dl>
 }
 
 export function Field({ label, children, mono }: { label: string; children: ReactNode; mono?: boolean }) {
@@ -31,7 +31,11 @@ export function Chips({ items, empty }: { items: readonly string[]; empty: strin
   return (
     <ul className="m-0 flex list-none flex-wrap gap-1 p-0">
       {items.map((s, i) => (
-        <li key={`${s}-${i}`} className="rounded bg-sunken px-1.5 py-0.5 font-mono text-xs">
+        // A chip longer than the card wraps inside it rather than running past its edge.
+        <li
+          key={`${s}-${i}`}
+          className="max-w-full rounded bg-sunken px-1.5 py-0.5 font-mono text-xs [overflow-wrap:anywhere]"
+        >
           {s}
         </li>
       ))}

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { RANGE_SPECS, type HistoryRange } from '@/entities/node/model/history-range.ts'
 import type { LivenessThresholds } from '@/entities/node/model/liveness.ts'
 import { useObservedHeartbeats, useObservedSince } from '@/entities/node/model/observed-history-context.tsx'
+import { KeptHistoryNote } from '@/entities/node/ui/kept-history-note.tsx'
 import type { TimeWindow } from '@/entities/node/model/outages.ts'
 import {
   excludingMaintenance,
@@ -12,7 +13,7 @@ import {
 import { useConfig } from '@/lib/config/config-context.tsx'
 import { useLang, type Lang } from '@/lib/i18n/i18n-store.ts'
 import { useT } from '@/lib/i18n/use-t.ts'
-import { dateTimeFormat, formatDuration } from '@/lib/time/format-time.ts'
+import { dateTimeFormat, formatDateTime, formatDuration } from '@/lib/time/format-time.ts'
 import { useNow } from '@/lib/time/now-store.ts'
 import { Banner } from '@/ui/banner.tsx'
 import { ErrorDetails } from '@/ui/error-details.tsx'
@@ -30,8 +31,11 @@ const ALL: HistoryRange[] = ['1h', '24h', '7d', '30d']
 /** A window whose history could not be read: "no data", never a made-up 0 %. */
 const NO_UPTIME = { upMs: 0, downMs: 0, windowMs: 0, ratio: null, outages: [] }
 
-const clockTime = (ts: number, lang: Lang) =>
-  dateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' }).format(ts)
+/** The time of day, with the date once it may be another day's (history kept across reloads). */
+const clockTime = (ts: number, lang: Lang, now: number) =>
+  now - ts < 12 * 3_600_000
+    ? dateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' }).format(ts)
+    : formatDateTime(ts, lang, false)
 
 const NO_MAINTENANCE: readonly TimeWindow[] = []
 
@@ -135,8 +139,9 @@ export function NodeHistoryArea({
           <Banner tone="info">
             {t('historyObserved', {
               count: observed.length,
-              time: clockTime(observedSince ?? firstObserved, lang),
+              time: clockTime(observedSince ?? firstObserved, lang, now),
             })}
+            <KeptHistoryNote className="mt-1 text-xs" />
           </Banner>
         )}
         {history.unavailable !== null ? (

@@ -19,6 +19,7 @@ import { LivenessLine, NodeAddresses, NodeIdentity, ReportedStatus } from './nod
 import { NodeInvalid, NodeNotFound, NodePageSkeleton } from './node-page-states.tsx'
 import { nodePageMessages } from '../node-page-messages.ts'
 import { NodeProfileCard, type ProfileState } from './node-profile-card.tsx'
+import { OrphanBanner } from './orphan-banner.tsx'
 
 /**
  * One node: identity, addresses, capabilities, profile, latest metrics and heartbeat history. `actions` is
@@ -75,6 +76,7 @@ export function NodePage({
         </Banner>
       )}
       {!node.routable && <Banner tone="info">{t('unroutable')}</Banner>}
+      <OrphanBanner nodeId={nodeId} />
       <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
         <NodeIdentity node={entry.node} thresholds={thresholds} readAt={node.readAt} />
         <NodeAddressesWithVpn node={entry.node} routable={node.routable} />

@@ -30,6 +30,7 @@ function ReportedStatus({ node, liveness }: { node: RegistryNode; liveness: Flee
   return (
     <span
       title={t('reported', { status: node.status })}
+      data-badge=""
       className={cn(badge, kind === 'maintenance' ? 'border-info text-info' : 'border-warn text-warn')}
     >
       <RegistryText value={node.status} />
@@ -122,6 +123,7 @@ export const FleetListRow = memo(function FleetListRow({
         {row.entry.issues.length > 0 && (
           <span
             title={`${t('fieldIssues', { fields: row.entry.issues.join(', ') })} — ${t('fieldIssuesHint')}`}
+            data-badge=""
             className={cn(badge, 'border-bad text-bad')}
           >
             {t('fieldIssues', { fields: row.entry.issues.join(', ') })}
@@ -130,6 +132,7 @@ export const FleetListRow = memo(function FleetListRow({
         {row.orphan && (
           <span
             title={`${t('orphanOf', { node: revealControls(row.orphan.aliveNodeId) })} — ${t('orphanHint', { host: revealControls(row.orphan.hostname) })}`}
+            data-badge=""
             className={cn(badge, 'border-warn text-warn')}
           >
             {t('orphanOf', { node: revealControls(row.orphan.aliveNodeId) })}

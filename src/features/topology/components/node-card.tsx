@@ -6,6 +6,7 @@ import { useT } from '@/lib/i18n/use-t.ts'
 import { formatRelative } from '@/lib/time/format-time.ts'
 import { useNow } from '@/lib/time/now-store.ts'
 import { cn } from '@/lib/cn.ts'
+import { revealControls } from '@/lib/text/reveal-controls.ts'
 import { CARD_H, CARD_W } from '../model/layout.ts'
 import { ObservedBeatStrip } from '@/entities/node/ui/beat-strip.tsx'
 import { livenessBg, livenessBorder, livenessText } from '@/entities/node/ui/liveness-style.ts'
@@ -20,6 +21,8 @@ export interface TopologyNodeView {
   type: string | null
   liveness: Liveness
   lastHeartbeat: number | null
+  /** Set when this id is a silent duplicate of the live node on the same host (see `findOrphans`). */
+  orphan: { aliveNodeId: string; hostname: string } | null
 }
 
 /**
@@ -62,8 +65,11 @@ export const NodeCard = memo(function NodeCard({
       )}
       style={{ left: x, top: y, width: CARD_W, height: CARD_H }}
     >
-      <span className="truncate text-sm font-semibold text-fg" title={node.name}>
-        {node.name}
+      <span className="flex items-center gap-1">
+        <span className="truncate text-sm font-semibold text-fg" title={node.name}>
+          {node.name}
+        </span>
+        {node.orphan && <OrphanChip orphan={node.orphan} />}
       </span>
       <span className="truncate text-muted">
         {role} · {type}
@@ -89,3 +95,19 @@ export const NodeCard = memo(function NodeCard({
     </Link>
   )
 })
+
+/** A short chip on the card; its whole text (whose orphan, and why) in its title and for screen readers. */
+function OrphanChip({ orphan }: { orphan: NonNullable<TopologyNodeView['orphan']> }) {
+  const t = useT(topologyMessages)
+  const of = t('orphanOf', { node: revealControls(orphan.aliveNodeId) })
+  return (
+    <span
+      data-badge=""
+      title={`${of} — ${t('orphanHint', { host: revealControls(orphan.hostname) })}`}
+      className="ml-auto shrink-0 rounded border border-warn px-1 text-[0.65rem] font-medium text-warn"
+    >
+      <span aria-hidden="true">{t('orphan')}</span>
+      <span className="sr-only">{of}</span>
+    </span>
+  )
+}

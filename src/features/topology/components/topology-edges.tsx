@@ -3,6 +3,7 @@ import { useT } from '@/lib/i18n/use-t.ts'
 import type { ServiceBundle } from '../model/aggregate-edges.ts'
 import type { EdgeState } from '../model/derive-edges.ts'
 import { CARD_H, CARD_W, type CardPlacement, type TopologyLayout } from '../model/layout.ts'
+import { estimateLabelWidth, LABEL_HEIGHT, placeLabels } from '../model/place-labels.ts'
 import { topologyMessages } from './topology-messages.ts'
 
 interface Point {
@@ -59,6 +60,41 @@ export const TopologyEdges = memo(function TopologyEdges({
     return x + (width * (list.indexOf(other) + 1)) / (list.length + 1)
   }
 
+  // Each service link's geometry, then its label placed where no other label is: along the line from the
+  // middle out, or left out (the line's tooltip still gives it) rather than drawn over another.
+  const links = bundles.flatMap((b) => {
+    const hub = cardAt.get(b.to)
+    if (!hub) return []
+    const fromCard = cardAt.get(b.from)
+    const fromGroup = groupAt.get(b.from)
+    const c = { x: spread(`in:${b.to}`, b.from, hub.x, CARD_W), y: hub.y + CARD_H }
+    let a: Point
+    if (fromCard) a = { x: spread(`out:${b.from}`, b.to, fromCard.x, CARD_W), y: fromCard.y + CARD_H }
+    else if (fromGroup) a = { x: spread(`out:${b.from}`, b.to, fromGroup.x, fromGroup.width), y: fromGroup.y }
+    else return []
+    // Hub to hub, side by side in one row: a curve below them, deeper the further apart they are.
+    const bulge = fromCard ? 40 + Math.abs(c.x - a.x) * 0.2 : 0
+    const control = fromCard ? { x: (a.x + c.x) / 2, y: Math.max(a.y, c.y) + bulge } : null
+    const at = (t: number): Point => {
+      const k = control ?? { x: (a.x + c.x) / 2, y: (a.y + c.y) / 2 }
+      const u = 1 - t
+      return {
+        x: u * u * a.x + 2 * u * t * k.x + t * t * c.x,
+        y: u * u * a.y + 2 * u * t * k.y + t * t * c.y,
+      }
+    }
+    const label = b.methods.join(' · ') + (b.broken > 0 ? ` (${t('brokenLinks', { count: b.broken })})` : '')
+    return [{ b, a, c, control, at, label, id: `${b.from}>${b.to}` }]
+  })
+  const placed = placeLabels(
+    links.map((l) => ({
+      id: l.id,
+      candidates: [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8].map(l.at),
+      width: estimateLabelWidth(l.label),
+      height: LABEL_HEIGHT,
+    })),
+  )
+
   return (
     <svg
       aria-hidden="true"
@@ -66,55 +102,41 @@ export const TopologyEdges = memo(function TopologyEdges({
       width={layout.width}
       height={layout.height}
     >
-      {bundles.map((b) => {
-        const hub = cardAt.get(b.to)
-        if (!hub) return null
-        const fromCard = cardAt.get(b.from)
-        const fromGroup = groupAt.get(b.from)
-        let a: Point
-        let c: Point
-        const c0 = { x: spread(`in:${b.to}`, b.from, hub.x, CARD_W), y: hub.y + CARD_H }
-        if (fromCard) {
-          a = { x: spread(`out:${b.from}`, b.to, fromCard.x, CARD_W), y: fromCard.y + CARD_H }
-          c = c0
-        } else if (fromGroup) {
-          a = { x: spread(`out:${b.from}`, b.to, fromGroup.x, fromGroup.width), y: fromGroup.y }
-          c = c0
-        } else return null
-        // Hub to hub, side by side in one row: a curve below them, deeper the further apart they are.
-        const bulge = fromCard ? 40 + Math.abs(c.x - a.x) * 0.2 : 0
-        const control = fromCard ? { x: (a.x + c.x) / 2, y: Math.max(a.y, c.y) + bulge } : null
-        const mid = control
-          ? { x: control.x, y: (a.y + c.y) / 4 + control.y / 2 }
-          : { x: (a.x + c.x) / 2, y: (a.y + c.y) / 2 }
+      {links.map(({ b, a, c, control, label, id }) => {
         const allBroken = b.broken === b.total
-        const label =
-          b.methods.join(' · ') + (b.broken > 0 ? ` (${t('brokenLinks', { count: b.broken })})` : '')
+        const box = placed.get(id) ?? null
+        const d = control
+          ? `M${a.x},${a.y} Q${control.x},${control.y} ${c.x},${c.y}`
+          : `M${a.x},${a.y} L${c.x},${c.y}`
         return (
-          <g key={`${b.from}>${b.to}`} data-edge="service" data-from={b.from} data-to={b.to}>
+          <g key={id} data-edge="service" data-from={b.from} data-to={b.to}>
             <path
-              d={
-                control
-                  ? `M${a.x},${a.y} Q${control.x},${control.y} ${c.x},${c.y}`
-                  : `M${a.x},${a.y} L${c.x},${c.y}`
-              }
+              d={d}
               fill="none"
               className={allBroken ? 'stroke-bad' : 'stroke-info'}
               strokeWidth={2}
               strokeDasharray={allBroken ? '6 4' : undefined}
               opacity={0.8}
             />
-            <text
-              x={mid.x}
-              y={mid.y}
-              textAnchor="middle"
-              className="fill-fg text-[11px] font-medium"
-              paintOrder="stroke"
-              stroke="var(--color-surface)"
-              strokeWidth={4}
-            >
-              {label}
-            </text>
+            {box ? (
+              <text
+                x={box.x + box.width / 2}
+                y={box.y + box.height / 2}
+                dominantBaseline="central"
+                textAnchor="middle"
+                className="fill-fg text-[11px] font-medium"
+                paintOrder="stroke"
+                stroke="var(--color-surface)"
+                strokeWidth={4}
+              >
+                {label}
+              </text>
+            ) : (
+              // No room for the label: a wide invisible stroke shows it as a tooltip on hover.
+              <path d={d} fill="none" stroke="transparent" strokeWidth={12} pointerEvents="stroke">
+                <title>{label}</title>
+              </path>
+            )}
           </g>
         )
       })}

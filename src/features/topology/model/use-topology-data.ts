@@ -74,6 +74,7 @@ export function useTopologyData() {
         type: n.node_type,
         liveness: r.liveness,
         lastHeartbeat: n.last_heartbeat,
+        orphan: r.orphan,
       })
     }
     const topology: Topology = deriveTopology(inputs, profiles)
