@@ -57,6 +57,11 @@ export async function incidentFigures({ log }) {
   const root = join(import.meta.dirname, '../..')
   const port = process.env.SYNAPSE_PORT ?? '8448'
   const base = `http://127.0.0.1:${port}`
+  // A homeserver that was already running (e.g. `npm run synapse`) is left running; one started here is stopped.
+  const wasRunning = await fetch(`${base}/health`).then(
+    (r) => r.ok,
+    () => false,
+  )
   execFileSync('bash', [join(root, 'scripts/synapse.sh'), 'start'], {
     stdio: 'ignore',
     env: { ...process.env, SYNAPSE_PORT: port },
@@ -189,5 +194,11 @@ export async function incidentFigures({ log }) {
   } finally {
     for (const x of bots) await x.stop()
     await registry.close()
+    if (!wasRunning) {
+      execFileSync('bash', [join(root, 'scripts/synapse.sh'), 'stop'], {
+        stdio: 'ignore',
+        env: { ...process.env, SYNAPSE_PORT: port },
+      })
+    }
   }
 }
