@@ -5,6 +5,7 @@ import { Button } from '@/ui/button.tsx'
 import { chatMessages } from '../chat-messages.ts'
 import { useComposerDraft } from '../hooks/use-composer-draft.ts'
 import { TYPING_TIMEOUT_MS, TypingNotifier } from '../model/typing-notifier.ts'
+import { withFormatting } from '../model/markdown.ts'
 import { bodyOf, editContent, replyContent, threadReplyContent } from '../model/relations.ts'
 import { ComposerTargetBar } from './composer-target-bar.tsx'
 
@@ -91,13 +92,14 @@ export function Composer({
                   : editContent(body, target.event.getId() ?? ''),
               ),
             )
-          : client.sendTextMessage(room.roomId, body)
+          : client.sendMessage(room.roomId, asContent({ msgtype: 'm.text', body }))
     sent.catch(() => undefined)
     if (target?.kind !== 'thread') onTargetDone?.()
   }
 
   // The SDK's typed content map cannot know a reply's or an edit's relation fields: they are spec shapes.
-  const asContent = (c: Record<string, unknown>) => c as unknown as MessageContent
+  // Every message goes out with its Markdown as HTML and its mentions.
+  const asContent = (c: Record<string, unknown>) => withFormatting(c) as unknown as MessageContent
 
   function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
     if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {

@@ -9,6 +9,7 @@ import { useReadReceipt } from '../hooks/use-read-receipt.ts'
 import { useRoomMembers } from '../hooks/use-room-members.ts'
 import { useRoomTimeline } from '../hooks/use-room-timeline.ts'
 import { useTypingUsers } from '../hooks/use-typing-users.ts'
+import { useUnreadLine } from '../hooks/use-unread-line.ts'
 import { ChatActionsProvider, type ChatActions } from './chat-actions-context.tsx'
 import { Composer, type ComposerTarget } from './composer.tsx'
 import { ConnectionStatus } from './connection-status.tsx'
@@ -51,6 +52,7 @@ export function RoomView({
     }),
     [],
   )
+  const { unreadId, markRead } = useUnreadLine(client, room, timeline.items)
   const lastItem = timeline.items.at(-1)
   useReadReceipt(
     client,
@@ -98,6 +100,9 @@ export function RoomView({
               paginating={timeline.paginating}
               paginateBack={timeline.paginateBack}
               jumpRef={jumpRef}
+              unreadId={unreadId}
+              onUnreadRead={markRead}
+              active={activityAllowed}
             />
             <TypingIndicator names={typing} />
             <Composer

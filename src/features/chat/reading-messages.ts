@@ -1,0 +1,31 @@
+import { defineMessages } from '@/lib/i18n/use-t.ts'
+
+/** Strings of mentions, the unread line, images and the panel's degraded states. */
+export const readingMessages = defineMessages({
+  uk: {
+    userPill: 'Користувач {name}',
+    roomPill: 'Кімната {name}',
+    mentionsYou: 'Згадує вас',
+    unreadLine: 'Нові повідомлення',
+    jumpToUnread: 'До першого непрочитаного',
+    markRead: 'Позначити прочитаним',
+    image: 'Зображення {name}',
+    imageFailed: 'Не вдалося завантажити зображення {name}',
+    composerShort: 'Повідомлення…',
+    composerFull: 'Повідомлення (Enter — надіслати, Shift+Enter — новий рядок)',
+    ownPresenceUnknown: 'ваш статус невідомий: немає зв’язку з сервером',
+  },
+  en: {
+    userPill: 'User {name}',
+    roomPill: 'Room {name}',
+    mentionsYou: 'Mentions you',
+    unreadLine: 'New messages',
+    jumpToUnread: 'Jump to first unread',
+    markRead: 'Mark as read',
+    image: 'Image {name}',
+    imageFailed: 'Could not load the image {name}',
+    composerShort: 'Message…',
+    composerFull: 'Message (Enter sends, Shift+Enter for a new line)',
+    ownPresenceUnknown: 'your status is unknown: the server cannot be reached',
+  },
+})
