@@ -52,7 +52,7 @@ export function RoomView({
     }),
     [],
   )
-  const { unreadId, markRead } = useUnreadLine(client, room, timeline.items)
+  const { unreadId, markRead } = useUnreadLine(client, room, timeline.items, live)
   const lastItem = timeline.items.at(-1)
   useReadReceipt(
     client,

@@ -11,15 +11,23 @@ function fullyReadOf(room: Room): string | null {
 
 /**
  * The first unread message, from where I had left off when the room opened (my read receipt, or my
- * fully-read marker): captured once, since the receipt this view sends moves it. `read()` removes the line.
+ * fully-read marker). Captured once, at the first render with the connection live: a warm open shows the
+ * saved timeline before the catch-up sync brings the receipts, and the receipt this view sends (only while
+ * live, after a pause) must not move it. `markRead()` removes the line.
  */
-export function useUnreadLine(client: MatrixClient, room: Room, items: TimelineItem<MatrixEvent>[]) {
+export function useUnreadLine(
+  client: MatrixClient,
+  room: Room,
+  items: TimelineItem<MatrixEvent>[],
+  live: boolean,
+) {
   const me = client.getUserId()
-  const [leftOff] = useState(() => (me ? [room.getEventReadUpTo(me, true), fullyReadOf(room)] : []))
+  const [leftOff, setLeftOff] = useState<(string | null)[] | null>(null)
+  if (leftOff === null && live && me) setLeftOff([room.getEventReadUpTo(me, true), fullyReadOf(room)])
   const [read, setRead] = useState(false)
   // `items` changes with every timeline change: the line follows back-pagination and new events.
   const unreadId =
-    read || items.length === 0
+    read || leftOff === null || items.length === 0
       ? null
       : firstUnreadId(
           room
@@ -29,6 +37,6 @@ export function useUnreadLine(client: MatrixClient, room: Room, items: TimelineI
           leftOff,
           me,
         )
-  const markRead = useCallback(() => setRead(true), [])
+  const markRead = useCallback(() => setRead(true), [setRead])
   return { unreadId, markRead }
 }
