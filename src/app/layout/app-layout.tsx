@@ -4,6 +4,7 @@ import { useConfig } from '@/lib/config/config-context.tsx'
 import { isDemoRegistry } from '@/lib/config/runtime-config.ts'
 import { cn } from '@/lib/cn.ts'
 import { useT } from '@/lib/i18n/use-t.ts'
+import { useDocumentTitle } from '@/lib/notify/title-count.ts'
 import { prefetchChatWhenIdle } from '../chat/prefetch-chat.ts'
 import { appMessages } from './app-messages.ts'
 import { useLayoutStore } from './layout-store.ts'
@@ -31,6 +32,7 @@ export function AppLayout() {
   const shared = pathname === '/' || pathname === '/topology' ? search : ''
   const showPanel = chatOpen && pathname !== '/chat'
   useEffect(() => prefetchChatWhenIdle(loadChatPanel), [])
+  useDocumentTitle()
 
   return (
     <div className="flex h-dvh flex-col">
