@@ -14,6 +14,10 @@ export const readingMessages = defineMessages({
     composerShort: 'Повідомлення…',
     composerFull: 'Повідомлення (Enter — надіслати, Shift+Enter — новий рядок)',
     ownPresenceUnknown: 'ваш статус невідомий: немає зв’язку з сервером',
+    notifyMentions: 'Сповіщати про згадки',
+    notifyHint: 'Сповіщення браузера, коли вас згадують, а вкладка у фоні',
+    notifyBlocked: 'Браузер заблокував сповіщення для цього сайту: дозвольте їх у налаштуваннях сайту.',
+    notifyBlockedShort: 'Сповіщення заблоковані',
   },
   en: {
     userPill: 'User {name}',
@@ -27,5 +31,9 @@ export const readingMessages = defineMessages({
     composerShort: 'Message…',
     composerFull: 'Message (Enter sends, Shift+Enter for a new line)',
     ownPresenceUnknown: 'your status is unknown: the server cannot be reached',
+    notifyMentions: 'Notify me of mentions',
+    notifyHint: 'A browser notification when someone mentions you while this tab is in the background',
+    notifyBlocked: 'The browser blocks notifications for this site: allow them in the site settings.',
+    notifyBlockedShort: 'Notifications blocked',
   },
 })

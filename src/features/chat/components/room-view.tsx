@@ -5,6 +5,7 @@ import { useT } from '@/lib/i18n/use-t.ts'
 import { logoutMatrixClient } from '@/lib/matrix/matrix-client.ts'
 import { useMatrixConnection } from '@/lib/matrix/matrix-client-provider.tsx'
 import { chatMessages } from '../chat-messages.ts'
+import { useMentionAlerts } from '../hooks/use-mention-alerts.ts'
 import { useReadReceipt } from '../hooks/use-read-receipt.ts'
 import { useRoomMembers } from '../hooks/use-room-members.ts'
 import { useRoomTimeline } from '../hooks/use-room-timeline.ts'
@@ -14,6 +15,7 @@ import { ChatActionsProvider, type ChatActions } from './chat-actions-context.ts
 import { Composer, type ComposerTarget } from './composer.tsx'
 import { ConnectionStatus } from './connection-status.tsx'
 import { MemberList } from './member-list.tsx'
+import { MentionNotifyToggle } from './mention-notify-toggle.tsx'
 import { ChatTimeline } from './chat-timeline.tsx'
 import { ThreadPanel } from './thread-panel.tsx'
 import { TypingIndicator } from './typing-indicator.tsx'
@@ -52,6 +54,7 @@ export function RoomView({
     }),
     [],
   )
+  useMentionAlerts(client, room, actions.jumpTo)
   const { unreadId, markRead } = useUnreadLine(client, room, timeline.items, live)
   const lastItem = timeline.items.at(-1)
   useReadReceipt(
@@ -70,6 +73,7 @@ export function RoomView({
             <span className="text-xs text-muted" data-testid="online-count">
               {presenceUnavailable ? t('presenceUnavailable') : t('online', { count: onlineCount })}
             </span>
+            <MentionNotifyToggle />
             <Button
               variant="ghost"
               aria-expanded={membersOpen}
