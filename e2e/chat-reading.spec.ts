@@ -105,3 +105,23 @@ test('after a reload with new messages from bob, the unread line is where alice 
     'first news',
   )
 })
+
+test('in a narrow panel the members lie over the messages, and the composer hint fits', async ({
+  alice,
+  bob,
+  room,
+}) => {
+  await bob.api.text(room.roomId, 'a message to read')
+  await alice.page.setViewportSize({ width: 480, height: 800 })
+  await alice.page.goto('/chat')
+  await alice.signIn()
+  const log = timeline(alice.page)
+  const before = await log.boundingBox()
+  await alice.page.getByRole('button', { name: 'Members' }).click()
+  await expect(alice.page.getByRole('list', { name: 'Members' })).toBeVisible()
+  // The messages keep their width: the list is over them, not beside them.
+  expect((await log.boundingBox())?.width).toBe(before?.width)
+  const box = alice.page.getByRole('textbox', { name: 'Message' })
+  await expect(box).toHaveAttribute('placeholder', 'Message…')
+  await expect(box).toHaveAccessibleDescription('Message (Enter sends, Shift+Enter for a new line)')
+})
