@@ -4,7 +4,7 @@
 // (build, server, browser, a probe that throws) exits 1. See scripts/bench/README.md.
 //
 // Environment: BENCH_PORT (4187), PW_CHROMIUM_PATH (/usr/bin/chromium), BENCH_RUNS (5, the repeats of each
-// timing), BENCH_ONLY (comma list of sections: bundle,list,topology,chart,polling,presence,server,incidents),
+// timing), BENCH_ONLY (comma list of sections: bundle,list,topology,chart,polling,presence,server,incidents,chat),
 // BENCH_SKIP_BUILD=1 (reuse dist-bench/), BENCH_OUT_DIR (dist-bench: the build's folder),
 // BENCH_RESULTS (bench-results.json).
 import { writeFileSync } from 'node:fs'
@@ -12,6 +12,7 @@ import { cpus, loadavg } from 'node:os'
 import { resolve } from 'node:path'
 import { launchBrowser, pageProbes } from './bench/browser.mjs'
 import { fleetListFigures } from './bench/fleet-list.mjs'
+import { chatFigures } from './bench/chat.mjs'
 import { chartFigures, presenceFigures } from './bench/harness-figures.mjs'
 import { notificationsPerIncident } from './bench/incident-notifications.mjs'
 import { incidentFigures } from './bench/incidents.mjs'
@@ -61,6 +62,9 @@ const CATALOGUE = {
   duplicate_messages_restart: ['messages', 0],
   false_incidents_registry_outage: ['incidents', 0],
   notifications_per_incident_3_tabs: ['notifications', 1],
+  chat_open_to_timeline_ms_cold: ['ms', 1000],
+  chat_open_to_timeline_ms_warm: ['ms', 300],
+  chat_receipts_per_page_load: ['receipts', 1],
 }
 
 const SECTIONS = [
@@ -76,6 +80,8 @@ const SECTIONS = [
     id: 'incidents',
     run: async (ctx) => [...(await incidentFigures(ctx)), await notificationsPerIncident(ctx)],
   },
+  // The built app against the local Synapse.
+  { id: 'chat', run: chatFigures },
 ]
 const FIGURES_OF = {
   bundle: ['initial_js_gzip_kb', 'initial_js_lazy_modules'],
@@ -109,6 +115,7 @@ const FIGURES_OF = {
     'false_incidents_registry_outage',
     'notifications_per_incident_3_tabs',
   ],
+  chat: ['chat_open_to_timeline_ms_cold', 'chat_open_to_timeline_ms_warm', 'chat_receipts_per_page_load'],
 }
 
 function verdict(f) {

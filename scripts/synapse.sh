@@ -86,6 +86,7 @@ rc_registration: { per_second: 1000, burst_count: 1000 }
 rc_joins:
   local: { per_second: 1000, burst_count: 1000 }
   remote: { per_second: 1000, burst_count: 1000 }
+rc_joins_per_room: { per_second: 1000, burst_count: 1000 }
 rc_login:
   address: { per_second: 1000, burst_count: 1000 }
   account: { per_second: 1000, burst_count: 1000 }

@@ -83,6 +83,30 @@ export class MatrixApi {
     return res.chunk.reverse()
   }
 
+  /** Uploads media (`/_matrix/media/v3/upload`) and returns its `mxc://` URI. */
+  async upload(data: Buffer, contentType: string, filename: string): Promise<string> {
+    const res = await fetch(
+      `${this.baseUrl}/_matrix/media/v3/upload?filename=${encodeURIComponent(filename)}`,
+      {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${this.accessToken}`, 'Content-Type': contentType },
+        body: new Uint8Array(data),
+      },
+    )
+    const json = (await res.json()) as { content_uri: string }
+    if (!res.ok) throw new Error(`upload: ${res.status} ${JSON.stringify(json)}`)
+    return json.content_uri
+  }
+
+  /** Marks `eventId` read for this user (any device of theirs counts). */
+  readUpTo(roomId: string, eventId: string) {
+    return this.call(
+      'POST',
+      `/rooms/${encodeURIComponent(roomId)}/receipt/m.read/${encodeURIComponent(eventId)}`,
+      {},
+    )
+  }
+
   text(roomId: string, body: string) {
     return this.send(roomId, { msgtype: 'm.text', body })
   }

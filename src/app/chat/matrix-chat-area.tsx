@@ -56,7 +56,15 @@ function ChatWithPresence({
       homeserverUrl={homeserverUrl}
       demo={demo}
       activityAllowed={presence.activityAllowed}
-      headerExtra={presence.effectiveState ? <PresenceControl presence={presence} /> : null}
+      headerExtra={(room) =>
+        presence.effectiveState ? (
+          <PresenceControl
+            presence={presence}
+            serverUnreachable={room.serverUnreachable}
+            presenceUnavailable={room.presenceUnavailable}
+          />
+        ) : null
+      }
     />
   )
 }

@@ -5,8 +5,10 @@ import { useLang } from '@/lib/i18n/i18n-store.ts'
 import { useT } from '@/lib/i18n/use-t.ts'
 import { localeOf } from '@/lib/time/format-time.ts'
 import { chatMessages } from '../chat-messages.ts'
+import { useUnreadPosition } from '../hooks/use-unread-position.ts'
 import type { TimelineItem } from '../model/timeline-items.ts'
 import { TimelineEvent } from './timeline-event.tsx'
+import { JumpToUnread, UnreadLine } from './unread-line.tsx'
 
 /** Closer than this to the bottom counts as "at the bottom" (new messages keep it pinned). */
 const BOTTOM_SLACK_PX = 48
@@ -32,7 +34,15 @@ interface Props {
   paginateBack: () => Promise<void>
   /** Set to a function that scrolls to an event and focuses it (a reply's quote jumps with it). */
   jumpRef: RefObject<((eventId: string) => void) | null>
+  /** The first unread message, where the unread line goes (null: none). */
+  unreadId?: string | null
+  /** The unread have been read (seen and stayed at the bottom, or dismissed). */
+  onUnreadRead?: () => void
+  /** The page is visible and the user active: only then is anything read. */
+  active?: boolean
 }
+
+const noop = () => undefined
 
 /**
  * The virtualized timeline (smooth with thousands of events). Pinned to the bottom while the user is
@@ -48,6 +58,9 @@ export function ChatTimeline({
   paginating,
   paginateBack,
   jumpRef,
+  unreadId = null,
+  onUnreadRead = noop,
+  active = true,
 }: Props) {
   const t = useT(chatMessages)
   const lang = useLang()
@@ -132,6 +145,24 @@ export function ChatTimeline({
     }
   }, [pinToBottom])
 
+  const unreadIndex = unreadId
+    ? items.findIndex((i) => i.kind === 'event' && i.event.getId() === unreadId)
+    : -1
+  const unread = useUnreadPosition({
+    virtualizer,
+    scrollRef,
+    row: unreadIndex < 0 ? -1 : unreadIndex + 1,
+    atBottom: !showJump,
+    active,
+    onRead: onUnreadRead,
+  })
+  const updateUnread = unread.update
+  const jumpToUnread = () => {
+    pinned.current = false
+    setShowJump(true)
+    virtualizer.scrollToIndex(unreadIndex + 1, { align: 'start' })
+  }
+
   const onScroll = useCallback(() => {
     const el = scrollRef.current
     if (!el) return
@@ -144,8 +175,9 @@ export function ChatTimeline({
       prev.current.scrollTop = el.scrollTop
       prev.current.total = virtualizer.getTotalSize()
     }
+    updateUnread()
     if (el.scrollTop < TOP_TRIGGER_PX && canPaginate && !paginating) void paginateBack()
-  }, [canPaginate, paginating, paginateBack, virtualizer])
+  }, [canPaginate, paginating, paginateBack, virtualizer, updateUnread])
 
   const markUserIntent = useCallback(() => {
     userIntent.current = true
@@ -210,19 +242,23 @@ export function ChatTimeline({
                     <span className="h-px flex-1 bg-border" />
                   </div>
                 ) : (
-                  <TimelineEvent
-                    client={client}
-                    room={room}
-                    event={item.event}
-                    continuation={item.continuation}
-                    live={live}
-                  />
+                  <>
+                    {row.index === unreadIndex + 1 && <UnreadLine />}
+                    <TimelineEvent
+                      client={client}
+                      room={room}
+                      event={item.event}
+                      continuation={item.continuation && row.index !== unreadIndex + 1}
+                      live={live}
+                    />
+                  </>
                 )}
               </div>
             )
           })}
         </div>
       </div>
+      {unread.position === 'above' && <JumpToUnread onJump={jumpToUnread} onMarkRead={onUnreadRead} />}
       {showJump && (
         <button
           type="button"

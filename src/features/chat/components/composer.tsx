@@ -5,7 +5,9 @@ import { Button } from '@/ui/button.tsx'
 import { chatMessages } from '../chat-messages.ts'
 import { useComposerDraft } from '../hooks/use-composer-draft.ts'
 import { TYPING_TIMEOUT_MS, TypingNotifier } from '../model/typing-notifier.ts'
+import { withFormatting } from '../model/markdown.ts'
 import { bodyOf, editContent, replyContent, threadReplyContent } from '../model/relations.ts'
+import { readingMessages } from '../reading-messages.ts'
 import { ComposerTargetBar } from './composer-target-bar.tsx'
 
 /** The SDK's message content type (its last `sendMessage` overload's content). */
@@ -44,6 +46,7 @@ export function Composer({
   label?: string
 }) {
   const t = useT(chatMessages)
+  const tr = useT(readingMessages)
   const [draft, setDraft] = useComposerDraft(
     draftKeyOf(room.roomId, target),
     target?.kind === 'edit' ? bodyOf(target.event.getContent()) : '',
@@ -91,13 +94,14 @@ export function Composer({
                   : editContent(body, target.event.getId() ?? ''),
               ),
             )
-          : client.sendTextMessage(room.roomId, body)
+          : client.sendMessage(room.roomId, asContent({ msgtype: 'm.text', body }))
     sent.catch(() => undefined)
     if (target?.kind !== 'thread') onTargetDone?.()
   }
 
   // The SDK's typed content map cannot know a reply's or an edit's relation fields: they are spec shapes.
-  const asContent = (c: Record<string, unknown>) => c as unknown as MessageContent
+  // Every message goes out with its Markdown as HTML and its mentions.
+  const asContent = (c: Record<string, unknown>) => withFormatting(c) as unknown as MessageContent
 
   function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
     if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
@@ -122,11 +126,17 @@ export function Composer({
         <label className="sr-only" htmlFor={id}>
           {label ?? t('composer')}
         </label>
+        <span className="sr-only" id={`${id}-hint`}>
+          {tr('composerFull')}
+        </span>
         <textarea
           id={id}
           value={draft}
           rows={Math.min(6, Math.max(1, draft.split('\n').length))}
-          placeholder={t('composerPlaceholder')}
+          // A short placeholder that never wraps in a narrow panel; the keys are in the description.
+          placeholder={tr('composerShort')}
+          title={tr('composerFull')}
+          aria-describedby={`${id}-hint`}
           onChange={(e) => {
             setDraft(e.target.value)
             notifier.current?.input(e.target.value, allowed.current)
@@ -136,7 +146,7 @@ export function Composer({
             else onKeyDown(e)
           }}
           onBlur={() => notifier.current?.stop()}
-          className="emoji-text min-h-9 min-w-0 flex-1 resize-none rounded-md border border-border bg-surface px-3 py-1.5 text-sm text-fg focus-visible:outline-2 focus-visible:outline-accent"
+          className="emoji-text min-h-9 min-w-0 placeholder:truncate flex-1 resize-none rounded-md border border-border bg-surface px-3 py-1.5 text-sm text-fg focus-visible:outline-2 focus-visible:outline-accent"
         />
         <Button type="submit" variant="primary" disabled={!draft.trim()}>
           {t('send')}

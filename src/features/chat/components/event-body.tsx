@@ -1,14 +1,41 @@
-import { EventType, MsgType, type MatrixEvent } from 'matrix-js-sdk'
+import { EventType, MsgType, type MatrixClient, type MatrixEvent, type Room } from 'matrix-js-sdk'
 import { useT } from '@/lib/i18n/use-t.ts'
 import { chatMessages } from '../chat-messages.ts'
+import { readImageContent } from '../model/image-content.ts'
+import { mentionedUserIds } from '../model/mentions.ts'
 import { stripReplyFallback } from '../model/relations.ts'
-import { sanitizeMatrixHtml } from '../model/sanitize-html.ts'
+import { sanitizeMatrixHtmlToFragment } from '../model/sanitize-html.ts'
+import { MessageImage } from './message-image.tsx'
+import { MentionText, renderMatrixNodes, type MentionContext } from './message-text.tsx'
+
+const TEXT_TYPES: unknown[] = [MsgType.Text, MsgType.Notice, MsgType.Emote]
+
+/** Display name → user id of the users a message mentions, so their names in its text become pills. */
+function mentionedNames(room: Room, content: Record<string, unknown>) {
+  const names = new Map<string, string>()
+  for (const id of mentionedUserIds(content) ?? []) {
+    const name = room.getMember(id)?.name
+    if (name && name !== id) names.set(name, id)
+  }
+  return names
+}
 
 /**
- * The content of one event: text, notice or emote (HTML only through the sanitizer), and a clear
- * placeholder for encrypted, redacted and any other event type.
+ * The content of one event: text, notice or emote (HTML only through the sanitizer, then built as React
+ * elements with mention pills), an image thumbnail, and a clear placeholder for encrypted, redacted and any
+ * other event type.
  */
-export function EventBody({ event, senderName }: { event: MatrixEvent; senderName: string }) {
+export function EventBody({
+  client,
+  room,
+  event,
+  senderName,
+}: {
+  client: MatrixClient
+  room: Room
+  event: MatrixEvent
+  senderName: string
+}) {
   const t = useT(chatMessages)
   const placeholder = (text: string) => <p className="text-sm italic text-muted">{text}</p>
   if (event.isRedacted()) return placeholder(t('redacted'))
@@ -18,24 +45,29 @@ export function EventBody({ event, senderName }: { event: MatrixEvent; senderNam
   const content: Record<string, unknown> = event.getContent()
   const msgtype = content.msgtype
   const body = stripReplyFallback(typeof content.body === 'string' ? content.body : '')
-  if (msgtype !== MsgType.Text && msgtype !== MsgType.Notice && msgtype !== MsgType.Emote) {
+  if (msgtype === MsgType.Image) {
+    const image = readImageContent(content)
+    if (image) return <MessageImage client={client} image={image} />
+  }
+  if (!TEXT_TYPES.includes(msgtype)) {
     return placeholder(t('unsupported', { type: typeof msgtype === 'string' ? msgtype : type }))
   }
+  const ctx: MentionContext = { room, me: client.getUserId(), names: mentionedNames(room, content) }
   const html =
     content.format === 'org.matrix.custom.html' && typeof content.formatted_body === 'string'
-      ? sanitizeMatrixHtml(content.formatted_body)
+      ? sanitizeMatrixHtmlToFragment(content.formatted_body)
       : null
   const className = msgtype === MsgType.Notice ? 'text-sm text-muted' : 'text-sm text-fg'
   const inner = html ? (
-    // The only raw HTML in the console: a formatted_body after the Matrix allow-list sanitizer.
     <bdi
       data-testid="event-body"
-      className="matrix-html emoji-text block [&_a]:text-accent [&_a]:underline [&_code]:font-mono [&_pre]:overflow-x-auto"
-      dangerouslySetInnerHTML={{ __html: html }}
-    />
+      className="matrix-html emoji-text block break-words [&_a]:text-accent [&_a]:underline [&_code]:font-mono [&_pre]:overflow-x-auto"
+    >
+      {renderMatrixNodes(html.childNodes, ctx)}
+    </bdi>
   ) : (
     <bdi data-testid="event-body" className="emoji-text block whitespace-pre-wrap break-words">
-      {body}
+      <MentionText text={body} ctx={ctx} />
     </bdi>
   )
   if (msgtype === MsgType.Emote) {

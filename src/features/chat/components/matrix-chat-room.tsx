@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react'
+import { useState } from 'react'
 import { Banner } from '@/ui/banner.tsx'
 import { Button } from '@/ui/button.tsx'
 import { Skeleton } from '@/ui/skeleton.tsx'
@@ -9,7 +9,7 @@ import { chatMessages } from '../chat-messages.ts'
 import { useJoinedRoom } from '../hooks/use-joined-room.ts'
 import { ConnectionStatus } from './connection-status.tsx'
 import { LoginForm } from './login-form.tsx'
-import { RoomView } from './room-view.tsx'
+import { RoomView, type HeaderExtra } from './room-view.tsx'
 
 export interface MatrixChatRoomProps {
   /** Room id (`!x:server`) or alias (`#x:server`); joined when the user is not in it. */
@@ -23,8 +23,8 @@ export interface MatrixChatRoomProps {
    * flips the user's presence back to online on the server). Default true.
    */
   activityAllowed?: boolean
-  /** A slot in the header, e.g. the presence control the app composes in. */
-  headerExtra?: ReactNode
+  /** A slot in the header, e.g. the presence control the app composes in (may depend on the room's state). */
+  headerExtra?: HeaderExtra
 }
 
 /**
@@ -73,7 +73,7 @@ function JoinedRoom({
 }: {
   room: string
   activityAllowed: boolean
-  headerExtra?: ReactNode
+  headerExtra?: HeaderExtra
 }) {
   const t = useT(chatMessages)
   const client = useMatrixClient()

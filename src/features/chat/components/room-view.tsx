@@ -5,17 +5,29 @@ import { useT } from '@/lib/i18n/use-t.ts'
 import { logoutMatrixClient } from '@/lib/matrix/matrix-client.ts'
 import { useMatrixConnection } from '@/lib/matrix/matrix-client-provider.tsx'
 import { chatMessages } from '../chat-messages.ts'
+import { useMentionAlerts } from '../hooks/use-mention-alerts.ts'
 import { useReadReceipt } from '../hooks/use-read-receipt.ts'
 import { useRoomMembers } from '../hooks/use-room-members.ts'
 import { useRoomTimeline } from '../hooks/use-room-timeline.ts'
 import { useTypingUsers } from '../hooks/use-typing-users.ts'
+import { useUnreadLine } from '../hooks/use-unread-line.ts'
 import { ChatActionsProvider, type ChatActions } from './chat-actions-context.tsx'
 import { Composer, type ComposerTarget } from './composer.tsx'
 import { ConnectionStatus } from './connection-status.tsx'
 import { MemberList } from './member-list.tsx'
+import { MentionNotifyToggle } from './mention-notify-toggle.tsx'
 import { ChatTimeline } from './chat-timeline.tsx'
 import { ThreadPanel } from './thread-panel.tsx'
 import { TypingIndicator } from './typing-indicator.tsx'
+
+/** What a header slot may depend on: the link to the homeserver and whether it gives presence. */
+export interface RoomHeaderContext {
+  serverUnreachable: boolean
+  presenceUnavailable: boolean
+}
+
+/** A header slot: an element, or one drawn from the room's state. */
+export type HeaderExtra = ReactNode | ((ctx: RoomHeaderContext) => ReactNode)
 
 /** A joined room: header (name, online count, connection, extra slot), timeline, typing, composer, members. */
 export function RoomView({
@@ -29,7 +41,7 @@ export function RoomView({
   client: MatrixClient
   room: Room
   activityAllowed: boolean
-  headerExtra?: ReactNode
+  headerExtra?: HeaderExtra
   membersOpen: boolean
   onToggleMembers: () => void
 }) {
@@ -51,6 +63,8 @@ export function RoomView({
     }),
     [],
   )
+  useMentionAlerts(client, room, actions.jumpTo)
+  const { unreadId, markRead } = useUnreadLine(client, room, timeline.items, live)
   const lastItem = timeline.items.at(-1)
   useReadReceipt(
     client,
@@ -61,13 +75,14 @@ export function RoomView({
 
   return (
     <ChatActionsProvider value={actions}>
-      <section aria-label={room.name} className="flex min-h-0 flex-1 flex-col">
+      <section aria-label={room.name} className="@container flex min-h-0 flex-1 flex-col">
         <header className="flex flex-col gap-1 border-b border-border px-3 py-2">
           <div className="flex items-center gap-2">
             <h2 className="min-w-0 flex-1 truncate font-semibold">{room.name}</h2>
             <span className="text-xs text-muted" data-testid="online-count">
               {presenceUnavailable ? t('presenceUnavailable') : t('online', { count: onlineCount })}
             </span>
+            <MentionNotifyToggle />
             <Button
               variant="ghost"
               aria-expanded={membersOpen}
@@ -84,10 +99,16 @@ export function RoomView({
             <div className="min-w-0 flex-1">
               <ConnectionStatus />
             </div>
-            {headerExtra}
+            {typeof headerExtra === 'function'
+              ? headerExtra({
+                  serverUnreachable: connection.kind === 'error' || connection.kind === 'reconnecting',
+                  presenceUnavailable,
+                })
+              : headerExtra}
           </div>
         </header>
-        <div className="flex min-h-0 flex-1">
+        {/* Under 600 px the thread and the members lie over the messages instead of squeezing them. */}
+        <div className="relative flex min-h-0 flex-1">
           <div className="flex min-w-0 flex-1 flex-col">
             <ChatTimeline
               client={client}
@@ -98,6 +119,9 @@ export function RoomView({
               paginating={timeline.paginating}
               paginateBack={timeline.paginateBack}
               jumpRef={jumpRef}
+              unreadId={unreadId}
+              onUnreadRead={markRead}
+              active={activityAllowed}
             />
             <TypingIndicator names={typing} />
             <Composer
@@ -109,7 +133,7 @@ export function RoomView({
             />
           </div>
           {threadId && (
-            <aside className="w-72 max-w-[60%] shrink-0 border-l border-border">
+            <aside className="w-72 max-w-[60%] shrink-0 border-l border-border bg-raised @max-[600px]:absolute @max-[600px]:inset-y-0 @max-[600px]:right-0 @max-[600px]:z-20 @max-[600px]:max-w-[90%] @max-[600px]:shadow-lg">
               <ThreadPanel
                 client={client}
                 room={room}
@@ -121,7 +145,7 @@ export function RoomView({
             </aside>
           )}
           {membersOpen && !threadId && (
-            <aside className="w-48 shrink-0 border-l border-border">
+            <aside className="w-48 shrink-0 border-l border-border bg-raised @max-[600px]:absolute @max-[600px]:inset-y-0 @max-[600px]:right-0 @max-[600px]:z-20 @max-[600px]:w-56 @max-[600px]:max-w-[80%] @max-[600px]:shadow-lg">
               <MemberList
                 members={members}
                 me={client.getUserId()}

@@ -6,6 +6,8 @@ import { cn } from '@/lib/cn.ts'
 import { chatMessages } from '../chat-messages.ts'
 import '../chat.css'
 import { readEventRelations } from '../hooks/use-event-relations.ts'
+import { mentionsMe } from '../model/mentions.ts'
+import { readingMessages } from '../reading-messages.ts'
 import { Avatar } from './avatar.tsx'
 import { EditHistory } from './edit-history.tsx'
 import { EventBody } from './event-body.tsx'
@@ -43,6 +45,7 @@ export function TimelineEvent({
   inThread?: boolean
 }) {
   const t = useT(chatMessages)
+  const tr = useT(readingMessages)
   const lang = useLang()
   const sender = event.getSender() ?? ''
   const name = event.sender?.name ?? room.getMember(sender)?.name ?? sender
@@ -60,6 +63,11 @@ export function TimelineEvent({
   else if (status === EventStatus.SENT) state = t('sent')
   const relations = readEventRelations(client, room, event)
   const id = event.getId() ?? ''
+  const me = client.getUserId()
+  const forMe =
+    me !== null &&
+    !event.isRedacted() &&
+    mentionsMe(event.getContent(), sender, { userId: me, displayName: room.getMember(me)?.name })
 
   return (
     <article
@@ -67,8 +75,10 @@ export function TimelineEvent({
         'group flex gap-2 px-3 focus-visible:outline-2 focus-visible:outline-accent',
         continuation ? 'pt-0.5' : 'pt-3',
         failed && 'bg-bad/5',
+        forMe && 'border-l-2 border-accent bg-accent/10',
       )}
-      aria-label={`${name}, ${formatDateTime(ts, lang, false)}`}
+      aria-label={`${name}, ${formatDateTime(ts, lang, false)}${forMe ? `, ${tr('mentionsYou')}` : ''}`}
+      data-mentions-me={forMe || undefined}
       data-status={status ?? 'sent'}
       data-event-id={id}
       tabIndex={-1}
@@ -88,7 +98,7 @@ export function TimelineEvent({
           </div>
         )}
         {relations.replyTo && !event.isRedacted() && <ReplyQuote room={room} eventId={relations.replyTo} />}
-        <EventBody event={event} senderName={name} />
+        <EventBody client={client} room={room} event={event} senderName={name} />
         {relations.edited && !event.isRedacted() && <EditHistory original={event} edits={relations.edits} />}
         <ReactionChips client={client} room={room} event={event} chips={relations.reactions} />
         {!inThread && relations.thread && (

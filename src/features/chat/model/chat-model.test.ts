@@ -27,9 +27,9 @@ describe('sanitizeMatrixHtml', () => {
     )
     expect(out).toBe('<b>bold</b><code>x</code>')
   })
-  it('makes javascript: links inert and hardens real links', () => {
+  it('turns javascript: links into their text and hardens real links', () => {
     const out = sanitizeMatrixHtml('<a href="javascript:alert(1)">bad</a><a href="https://e.org">ok</a>')
-    expect(out).toContain('<a>bad</a>')
+    expect(out).toMatch(/^bad<a /)
     expect(out).toContain('href="https://e.org"')
     expect(out).toContain('rel="noopener noreferrer"')
     expect(out).toContain('target="_blank"')

@@ -20,8 +20,11 @@ const ATTRS_BY_TAG: Record<string, readonly string[]> = {
 }
 const ALL_ATTRS = [...new Set(Object.values(ATTRS_BY_TAG).flat())]
 
-/** Link schemes the spec allows; anything else (`javascript:`, `data:`) loses its href and is inert. */
-const SAFE_URL = /^(?:https?|ftp|mailto|magnet):/i
+/**
+ * Link schemes the console opens: http(s) (matrix.to permalinks among them) and mailto. Anything else
+ * (`javascript:`, `data:`, `ftp:`) loses its href, and the link is unwrapped to its text.
+ */
+const SAFE_URL = /^(?:https?|mailto):/i
 
 let purifier: ReturnType<typeof DOMPurify> | null = null
 
@@ -51,18 +54,38 @@ function getPurifier() {
   return p
 }
 
+const CONFIG = {
+  ALLOWED_TAGS,
+  ALLOWED_ATTR: ALL_ATTRS,
+  ALLOWED_URI_REGEXP: SAFE_URL,
+  KEEP_CONTENT: true,
+  // `mx-reply` fallbacks quote the replied-to message; they are dropped with their content (spec advice).
+  FORBID_TAGS: ['mx-reply', 'img', 'script', 'style', 'iframe', 'object', 'embed', 'form'],
+}
+
+/** What the allow-list leaves behind and would mislead: a link with no target, a disclosure with nothing in it. */
+function tidy(root: DocumentFragment) {
+  for (const a of [...root.querySelectorAll('a:not([href])')]) a.replaceWith(...a.childNodes)
+  for (const details of [...root.querySelectorAll('details')].reverse()) {
+    const content = [...details.childNodes].filter((n) => n.nodeName.toLowerCase() !== 'summary')
+    if (!content.some((n) => n.textContent?.trim())) details.remove()
+  }
+}
+
 /**
- * Sanitizes a message's `formatted_body` to the Matrix allow-list. The only way network HTML reaches the DOM.
- * Links open in a new tab with `rel="noopener noreferrer"`; `javascript:` and other unsafe URLs are removed.
+ * Sanitizes a message's `formatted_body` to the Matrix allow-list, as a detached DOM fragment the timeline
+ * turns into React elements. The only way network HTML reaches the page. Links open in a new tab with
+ * `rel="noopener noreferrer"`; a link whose target is unsafe becomes its plain text.
  */
+export function sanitizeMatrixHtmlToFragment(html: string): DocumentFragment {
+  const fragment = getPurifier().sanitize(html, { ...CONFIG, RETURN_DOM_FRAGMENT: true })
+  tidy(fragment)
+  return fragment
+}
+
+/** The same as {@link sanitizeMatrixHtmlToFragment}, as an HTML string (what the console sends). */
 export function sanitizeMatrixHtml(html: string): string {
-  return getPurifier().sanitize(html, {
-    ALLOWED_TAGS,
-    ALLOWED_ATTR: ALL_ATTRS,
-    ALLOWED_URI_REGEXP: SAFE_URL,
-    KEEP_CONTENT: true,
-    // `mx-reply` fallbacks quote the replied-to message; they are dropped with their content (spec advice).
-    FORBID_TAGS: ['mx-reply', 'img', 'script', 'style', 'iframe', 'object', 'embed', 'form'],
-    RETURN_TRUSTED_TYPE: false,
-  })
+  const box = document.createElement('div')
+  box.append(sanitizeMatrixHtmlToFragment(html))
+  return box.innerHTML
 }

@@ -1,0 +1,35 @@
+/** The little of an event the unread line needs. */
+export interface UnreadCandidate {
+  id: string | undefined
+  sender: string | undefined
+  /** A row of its own in the timeline (not a reaction, an edit, a thread reply…). */
+  shown: boolean
+}
+
+/** How long the reader stays at the bottom, with the line seen, before the unread count as read. */
+export const UNREAD_LINE_DWELL_MS = 5_000
+
+/**
+ * Where the unread line goes: before the first message from someone else after where I left off (the later
+ * of my read receipt and my fully-read marker, as they were when the room opened) and after anything I
+ * wrote since. Null when nothing is unread, or when where I left off is not in the loaded timeline.
+ */
+export function firstUnreadId(
+  events: readonly UnreadCandidate[],
+  leftOff: readonly (string | null | undefined)[],
+  me: string | null,
+): string | null {
+  let from = -1
+  for (const marker of leftOff) {
+    if (!marker) continue
+    const i = events.findIndex((e) => e.id === marker)
+    if (i > from) from = i
+  }
+  if (from < 0) return null
+  let first: string | null = null
+  for (const e of events.slice(from + 1)) {
+    if (e.sender === me) first = null
+    else if (first === null && e.shown && e.id?.startsWith('$')) first = e.id
+  }
+  return first
+}
