@@ -137,10 +137,12 @@ export function NodeHistoryArea({
         </h2>
         {history.observedFallback && (
           <Banner tone="info">
-            {t('historyObserved', {
-              count: observed.length,
-              time: clockTime(observedSince ?? firstObserved, lang, now),
-            })}
+            <p>
+              {t('historyObserved', {
+                count: observed.length,
+                time: clockTime(observedSince ?? firstObserved, lang, now),
+              })}
+            </p>
             <KeptHistoryNote className="mt-1 text-xs" />
           </Banner>
         )}
