@@ -110,7 +110,7 @@ function NodeHeader({
     <header className="flex flex-wrap items-start justify-between gap-3">
       <div className="min-w-0 space-y-1">
         {/* Long names wrap at word boundaries; only an unbreakable run is broken. */}
-        <h1 className="text-2xl font-semibold break-words [overflow-wrap:anywhere]">
+        <h1 className="text-2xl font-semibold break-words">
           {node.node_name && node.node_name !== node.node_id ? (
             <RegistryText value={node.node_name} />
           ) : (
