@@ -4,6 +4,7 @@
 // what the tabs cost the registry.
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
+import { createServer } from 'node:net'
 import { resolve } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { generateBeats, startBenchDatabase, TARGET_NODE } from './server-db.mjs'
@@ -96,7 +97,20 @@ function rssMb(pid) {
   return m ? Number(m[1]) / 1024 : null
 }
 
-async function liveFigures(dbUrl, sql, port, log) {
+/** A port of its own: the bench's static server may hold BENCH_PORT when other groups run in the same call. */
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address()
+      probe.close(() => resolvePort(port))
+    })
+  })
+}
+
+async function liveFigures(dbUrl, sql, log) {
+  const port = await freePort()
   const { startHttpRegistry } = await import('../../mocks/registry/http-registry.ts')
   const { openStream } = await import('../../server/test/sse-client.ts')
   const registry = await startHttpRegistry({ seed: 42, nodes: 1000 })
@@ -202,7 +216,7 @@ export async function serverFigures(ctx) {
     const rows = await generateBeats(db.sql)
     ctx.log(`${rows} rows in heartbeat_log`)
     const history = await historyTimings(db, ctx.log)
-    const live = await liveFigures(db.url, db.sql, ctx.port, ctx.log)
+    const live = await liveFigures(db.url, db.sql, ctx.log)
     return [...history, ...live]
   } finally {
     await db.sql.end()
