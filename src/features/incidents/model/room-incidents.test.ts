@@ -2,33 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { incidentContent, incidentEditContent } from '@/entities/incident/model/incident-content.ts'
 import type { Incident } from '@/entities/incident/model/incident.ts'
 import type { RoomEvent } from '@/entities/incident/model/room-record.ts'
+import { BOT, T0, createIncident as incident } from '../testing/incident-fixtures.ts'
 import { parseRoomEvents, roomIncidents } from './room-incidents.ts'
 
-const BOT = '@bot:hs'
-const T0 = Date.UTC(2026, 11, 1, 1, 0)
 const min = 60_000
-
-function incident(over: Partial<Incident> = {}): Incident {
-  return {
-    id: 'nodes-1-a',
-    kind: 'nodes',
-    state: 'open',
-    hub: null,
-    nodes: ['node-a'],
-    through: [],
-    down: ['node-a'],
-    flapping: [],
-    unknownCount: 0,
-    reason: null,
-    since: T0,
-    openedAt: T0,
-    lastDownAt: T0,
-    resolvedAt: null,
-    ack: null,
-    escalations: [],
-    ...over,
-  }
-}
 
 let n = 0
 const ev = (sender: string, at: number, content: Record<string, unknown>, type = 'm.room.message') =>
