@@ -64,17 +64,31 @@ export function ChatTimeline({
 }: Props) {
   const t = useT(chatMessages)
   const lang = useLang()
-  const scrollRef = useRef<HTMLDivElement>(null)
+  const scrollRef = useRef<HTMLDivElement | null>(null)
+  // Opened at the bottom before the virtualizer first reads the offset (a ref is set before layout effects).
+  const attachScroll = useCallback((el: HTMLDivElement | null) => {
+    scrollRef.current = el
+    if (el) el.scrollTop = el.scrollHeight
+  }, [])
   const count = items.length + 1 // row 0: "loading older" / "start of the room"
+  const estimateSize = (i: number) => {
+    const item = items[i - 1]
+    if (!item) return 32
+    if (item.kind === 'day') return 36
+    return item.continuation ? 26 : 56
+  }
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual is built for re-render-driven use; this component is not memoised
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => {
-      const item = items[i - 1]
-      if (!item) return 32
-      if (item.kind === 'day') return 36
-      return item.continuation ? 26 : 56
+    estimateSize,
+    // The first render already lays out the newest rows (the bottom of a window-high view), so the last
+    // message is painted in the first frame instead of after a render of the oldest rows and a scroll.
+    initialRect: { width: 0, height: typeof window === 'undefined' ? 0 : window.innerHeight },
+    initialOffset: () => {
+      let total = 0
+      for (let i = 0; i < count; i++) total += estimateSize(i)
+      return total
     },
     getItemKey: (i) => (i === 0 ? '__top' : (items[i - 1]?.key ?? i)),
     overscan: 10,
@@ -194,7 +208,7 @@ export function ChatTimeline({
     <div className="relative min-h-0 flex-1">
       {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- the listeners only note that the user, not the layout, is scrolling */}
       <div
-        ref={scrollRef}
+        ref={attachScroll}
         onScroll={onScroll}
         onWheel={markUserIntent}
         onTouchStart={markUserIntent}
