@@ -2,17 +2,15 @@
 const IDLE_TIMEOUT_MS = 5_000
 
 /**
- * Downloads the chat panel's code and the Matrix SDK once the dashboard has painted and the browser is idle,
- * so opening the chat does not wait for them; nothing of it counts towards the first load.
+ * Runs `warm` (download the chat's code and the Matrix SDK, prepare the client) once the dashboard has
+ * painted and the browser is idle, so opening the chat does not wait for them; nothing of it counts
+ * towards the first load.
  */
-export function prefetchChatWhenIdle(loadPanel: () => Promise<{ preloadMatrixSdk: () => void }>): () => void {
+export function prefetchChatWhenIdle(warm: () => Promise<unknown>): () => void {
   let idle: number | undefined
   let timer: ReturnType<typeof setTimeout> | undefined
   const run = () => {
-    loadPanel().then(
-      (m) => m.preloadMatrixSdk(),
-      () => undefined,
-    )
+    warm().catch(() => undefined)
   }
   // Two frames: the first paint of the dashboard has happened before anything is queued.
   const frame = requestAnimationFrame(() => {

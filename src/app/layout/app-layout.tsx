@@ -35,7 +35,14 @@ export function AppLayout() {
   // Overview and topology share filters: keep the query string when moving between them.
   const shared = pathname === '/' || pathname === '/topology' ? search : ''
   const showPanel = chatOpen && pathname !== '/chat'
-  useEffect(() => prefetchChatWhenIdle(loadChatPanel), [])
+  // The panel's and the page's code, then the client on its saved sync (chat/warm-chat.ts).
+  useEffect(
+    () =>
+      prefetchChatWhenIdle(() =>
+        Promise.all([loadChatPanel(), import('../routes/chat-route.tsx')]).then(([m]) => m.warmChat(config)),
+      ),
+    [config],
+  )
   useDocumentTitle()
   const openIncidents = useTitleCount('incidents')
 

@@ -1,4 +1,4 @@
-import type { MatrixClient } from 'matrix-js-sdk'
+import type { Filter, MatrixClient } from 'matrix-js-sdk'
 import type { MatrixSession } from './matrix-session.ts'
 import { useMatrixSessionStore } from './matrix-session-store.ts'
 import { createClientWithStore, forgetMatrixCache } from './matrix-store.ts'
@@ -28,6 +28,12 @@ interface Current {
   client: MatrixClient | null
 }
 
+/** A client built on its saved sync but not started: what the idle warm-up leaves for the chat to start. */
+interface Prepared {
+  client: MatrixClient
+  filter: Filter
+}
+
 /** Clients whose rooms are known: from the first sync, or from the saved one even if the network is down. */
 const prepared = new WeakSet<MatrixClient>()
 
@@ -43,19 +49,22 @@ export function hasRoomData(client: MatrixClient): boolean {
 const disposers = new WeakMap<MatrixClient, () => void>()
 
 let current: Current | null = null
+let warm: { key: string; promise: Promise<Prepared> } | null = null
 
 const keyOf = (s: MatrixSession) => `${s.homeserverUrl}|${s.userId}|${s.deviceId}|${s.accessToken}`
 
 /**
- * Returns the tab's client for this session, creating and starting it the first time. Calling it again with
- * the same session returns the same client (a remount does not log in or sync afresh); a different session
- * stops the old client first.
+ * Returns the tab's client for this session, creating and starting it the first time (or starting the one
+ * `warmMatrixClient` prepared). Calling it again with the same session returns the same client (a remount
+ * does not log in or sync afresh); a different session stops the old client first.
  */
 export function acquireMatrixClient(session: MatrixSession): Promise<MatrixClient> {
   const key = keyOf(session)
   if (current?.key === key) return current.promise
+  const warmed = warm?.key === key ? warm.promise : null
+  if (warmed) warm = null
   stopMatrixClient()
-  const entry: Current = { key, promise: createAndStart(session), client: null }
+  const entry: Current = { key, promise: (warmed ?? prepareClient(session)).then(start), client: null }
   current = entry
   entry.promise.then(
     (c) => {
@@ -69,15 +78,33 @@ export function acquireMatrixClient(session: MatrixSession): Promise<MatrixClien
   return entry.promise
 }
 
+/**
+ * Gets the chat ready to open without syncing (no /sync, so presence is untouched): loads the SDK, reads
+ * the saved sync from IndexedDB and asks for the server's versions. Opening the chat
+ * with the same session then only starts the client.
+ */
+export function warmMatrixClient(session: MatrixSession): void {
+  const key = keyOf(session)
+  if (current?.key === key || warm?.key === key) return
+  discardWarm()
+  const entry = { key, promise: prepareClient(session) }
+  warm = entry
+  entry.promise.catch(() => {
+    if (warm === entry) warm = null
+  })
+}
+
 /** Starts downloading the SDK without running it (the chat is likely to open soon). */
 export function preloadMatrixSdk(): void {
   import('matrix-js-sdk').catch(() => undefined)
 }
 
-async function createAndStart(session: MatrixSession): Promise<MatrixClient> {
+async function prepareClient(session: MatrixSession): Promise<Prepared> {
   const sdk = await import('matrix-js-sdk')
-  const { client, dispose } = await createClientWithStore(sdk, session, (store) =>
-    sdk.createClient({
+  const filter = new sdk.Filter(session.userId)
+  filter.setDefinition(syncFilterDefinition)
+  const { client, dispose } = await createClientWithStore(sdk, session, (store) => {
+    const client = sdk.createClient({
       store,
       baseUrl: session.homeserverUrl,
       accessToken: session.accessToken,
@@ -85,23 +112,30 @@ async function createAndStart(session: MatrixSession): Promise<MatrixClient> {
       deviceId: session.deviceId,
       // One FIFO queue for a room's messages, retried while offline (see send-retry.ts).
       scheduler: new sdk.MatrixScheduler((_event, attempts, err) => sendRetryDelayMs(err, attempts)),
-    }),
-  )
+    })
+    // M_UNKNOWN_TOKEN on any request (expired, revoked, soft logout): the session is over.
+    client.on(sdk.HttpApiEvent.SessionLoggedOut, (err) => {
+      if (current?.client !== client && current?.key !== keyOf(session)) return
+      stopMatrixClient()
+      void forgetMatrixCache(session)
+      const soft = (err.data as { soft_logout?: unknown }).soft_logout === true
+      useMatrixSessionStore.getState().sessionEnded(soft ? 'soft-logout' : 'unknown-token')
+    })
+    // Asked while the store reads the saved sync: startClient waits for the server's versions before it
+    // reads the sync, and finds them cached (a failure is asked again there).
+    client.getVersions().catch(() => undefined)
+    return client
+  })
   disposers.set(client, dispose)
   client.on(sdk.ClientEvent.Sync, (state) => {
     if (state === sdk.SyncState.Prepared) prepared.add(client)
   })
-  // M_UNKNOWN_TOKEN on any request (expired, revoked, soft logout): the session is over.
-  client.on(sdk.HttpApiEvent.SessionLoggedOut, (err) => {
-    if (current?.client !== client && current?.key !== keyOf(session)) return
-    stopMatrixClient()
-    void forgetMatrixCache(session)
-    const soft = (err.data as { soft_logout?: unknown }).soft_logout === true
-    useMatrixSessionStore.getState().sessionEnded(soft ? 'soft-logout' : 'unknown-token')
-  })
+  return { client, filter }
+}
+
+async function start({ client, filter }: Prepared): Promise<MatrixClient> {
+  const sdk = await import('matrix-js-sdk')
   // Presence stays on: never `disablePresence` (it forces set_presence=offline and defeats setSyncPresence).
-  const filter = new sdk.Filter(session.userId)
-  filter.setDefinition(syncFilterDefinition)
   await client.startClient({
     filter,
     initialSyncLimit: INITIAL_SYNC_LIMIT,
@@ -120,11 +154,21 @@ export function currentMatrixClient(): MatrixClient | null {
   return current?.client ?? null
 }
 
-/** Stops syncing and forgets the client (the session stays stored). */
+/** Stops syncing and forgets the client, and any warmed one (the session stays stored). */
 export function stopMatrixClient(): void {
   const entry = current
   current = null
   if (entry?.client) stopClient(entry.client)
+  discardWarm()
+}
+
+function discardWarm() {
+  const entry = warm
+  warm = null
+  entry?.promise.then(
+    ({ client }) => stopClient(client),
+    () => undefined,
+  )
 }
 
 function stopClient(client: MatrixClient) {
