@@ -65,6 +65,9 @@ const CATALOGUE = {
   chat_open_to_timeline_ms_cold: ['ms', 1000],
   chat_open_to_timeline_ms_warm: ['ms', 300],
   chat_receipts_per_page_load: ['receipts', 1],
+  chat_open_to_timeline_ms_warm_idle: ['ms', null],
+  chat_first_sync_ms_v3: ['ms', null],
+  chat_first_sync_ms_sliding: ['ms', null],
 }
 
 const SECTIONS = [
@@ -115,7 +118,14 @@ const FIGURES_OF = {
     'false_incidents_registry_outage',
     'notifications_per_incident_3_tabs',
   ],
-  chat: ['chat_open_to_timeline_ms_cold', 'chat_open_to_timeline_ms_warm', 'chat_receipts_per_page_load'],
+  chat: [
+    'chat_open_to_timeline_ms_cold',
+    'chat_open_to_timeline_ms_warm',
+    'chat_receipts_per_page_load',
+    'chat_open_to_timeline_ms_warm_idle',
+    'chat_first_sync_ms_v3',
+    'chat_first_sync_ms_sliding',
+  ],
 }
 
 function verdict(f) {
