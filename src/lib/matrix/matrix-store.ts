@@ -54,7 +54,10 @@ export async function createClientWithStore(
  */
 function keepSavedOnHide(store: InstanceType<Sdk['IndexedDBStore']>): () => void {
   const save = () => {
-    if (document.visibilityState === 'hidden') store.save(true).catch(() => undefined)
+    // A client only warmed (never started) has no sync token and nothing newer than what it read: writing
+    // that back could replace a newer sync saved by another tab.
+    if (document.visibilityState === 'hidden' && store.getSyncToken() !== null)
+      store.save(true).catch(() => undefined)
   }
   document.addEventListener('visibilitychange', save)
   window.addEventListener('pagehide', save)
