@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { resolve } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
+import { buildServer, serverArgs } from '../server-build.mjs'
 import { generateBeats, startBenchDatabase, TARGET_NODE } from './server-db.mjs'
 import { listRuns, percentile, round } from './stats.mjs'
 
@@ -114,22 +115,20 @@ async function liveFigures(dbUrl, sql, log) {
   const { startHttpRegistry } = await import('../../mocks/registry/http-registry.ts')
   const { openStream } = await import('../../server/test/sse-client.ts')
   const registry = await startHttpRegistry({ seed: 42, nodes: 1000 })
-  const child = spawn(
-    process.execPath,
-    ['--import', './server/src/register-aliases.ts', 'server/src/main.ts'],
-    {
-      cwd: root,
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        REGISTRY_URL: registry.url,
-        REGISTRY_DATABASE_URL: dbUrl,
-        DIST_DIR: 'dist-bench-none',
-      },
+  // Started as `npm run serve` starts it: the bundle, with its Node flags.
+  await buildServer()
+  const child = spawn(process.execPath, serverArgs(), {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      REGISTRY_URL: registry.url,
+      REGISTRY_DATABASE_URL: dbUrl,
+      DIST_DIR: 'dist-bench-none',
     },
-  )
+  })
   const base = `http://127.0.0.1:${port}`
   const streams = []
   try {
