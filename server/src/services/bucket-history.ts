@@ -14,29 +14,34 @@ const MINUTE_SECONDS = 60
 const floorTo = (t: number, step: number) => Math.floor(t / step) * step
 const ceilTo = (t: number, step: number) => Math.ceil(t / step) * step
 
-/** Buckets of one width merged into one starting at `start` (the head of a range, from minute buckets). */
-export function mergeBuckets(start: number, parts: readonly BucketSums[]): BucketSums {
-  const statuses = new Map<string, number>()
-  const sums: [number, number, number] = [0, 0, 0]
-  const counts: [number, number, number] = [0, 0, 0]
-  let beats = 0
+/** Buckets of a finer width merged into those of `width` ms that hold them (sums and counts add up). */
+export function mergeBuckets(width: number, parts: readonly BucketSums[]): BucketSums[] {
+  const merged: BucketSums[] = []
   for (const p of parts) {
-    beats += p.beats
+    const start = floorTo(p.start, width)
+    let into = merged.at(-1)
+    if (into?.start !== start) {
+      // No prototype: a status is the node's own text, "__proto__" included.
+      const statuses = Object.create(null) as Record<string, number>
+      into = { start, beats: 0, statuses, sums: [0, 0, 0], counts: [0, 0, 0] }
+      merged.push(into)
+    }
+    into.beats += p.beats
     for (const [status, n] of Object.entries(p.statuses))
-      statuses.set(status, (statuses.get(status) ?? 0) + n)
+      into.statuses[status] = (into.statuses[status] ?? 0) + n
     for (const i of [0, 1, 2] as const) {
-      sums[i] += p.sums[i]
-      counts[i] += p.counts[i]
+      into.sums[i] += p.sums[i]
+      into.counts[i] += p.counts[i]
     }
   }
-  return { start, beats, statuses: Object.fromEntries(statuses), sums, counts }
+  return merged
 }
 
 /**
  * A node's buckets over a span. With a cache, the buckets wholly inside the span and closed (ended more than
- * the cache's margin ago) come from memory, filled from the database once; only the open tail, and a first
- * bucket the span cuts (assembled from closed minute buckets, kept the same way), are read each time. Every
- * read the database still does covers at most a bucket's width, or a minute, of one node's rows.
+ * the cache's margin ago) come from memory, filled from the database once; the first bucket the span cuts
+ * and the open tail are assembled from minute buckets kept the same way. Each read then asks the database
+ * only for the minutes not yet closed and a first minute the span cuts: a few minutes of one node's rows.
  */
 export async function bucketHistory(
   sql: Sql,
@@ -60,9 +65,9 @@ export async function bucketHistory(
   const last = Math.min(floorTo(span.until, width), closedBefore)
   if (!cache || span.since < 0 || last - first < width) return read(span)
 
-  const head = async (): Promise<BucketSums[]> => {
-    if (span.since === first) return []
-    const part = { since: span.since, until: first, inclusive: false }
+  // The parts a bucket's width does not cover whole, built from minute buckets kept the same way, so only
+  // their newest minutes (and a first minute the span cuts) are read each time.
+  const byMinutes = async (part: Span, end: string): Promise<BucketSums[]> => {
     if (bucketSeconds <= MINUTE_SECONDS || bucketSeconds % MINUTE_SECONDS !== 0) return read(part)
     const minutes = await bucketHistory(
       sql,
@@ -71,13 +76,13 @@ export async function bucketHistory(
       nodeKey,
       part,
       MINUTE_SECONDS,
-      `head-${bucketSeconds}`,
+      `${end}-${bucketSeconds}`,
     )
-    return minutes.length > 0 ? [mergeBuckets(floorTo(span.since, width), minutes)] : []
+    return mergeBuckets(width, minutes)
   }
-  const tailEmpty = !span.inclusive && last >= span.until
+  const tail = { since: last, until: span.until, inclusive: span.inclusive }
   const [before, middle, after] = await Promise.all([
-    head(),
+    span.since === first ? [] : byMinutes({ since: span.since, until: first, inclusive: false }, 'head'),
     closedSpan<BucketSums>({
       cache,
       key: `${nodeKey}/${role}/${bucketSeconds}`,
@@ -88,7 +93,7 @@ export async function bucketHistory(
       read: (from, to) => read({ since: from, until: to, inclusive: false }),
       keepBefore: 24 * width,
     }),
-    tailEmpty ? [] : read({ since: last, until: span.until, inclusive: span.inclusive }),
+    !span.inclusive && last >= span.until ? [] : byMinutes(tail, 'tail'),
   ])
   return [...before, ...(middle ?? []), ...after]
 }
