@@ -41,4 +41,12 @@ describe('the closed history cache', () => {
     expect(cache.get('a', 61_001)).toBeUndefined()
     expect(cache.size()).toBe(0)
   })
+
+  it('knows a node key until ttlMs after it was read', () => {
+    const cache = createClosedHistoryCache(options)
+    cache.setNodeKey('node-1', 'key-1', 1000)
+    expect(cache.nodeKey('node-1', 61_000)).toBe('key-1')
+    expect(cache.nodeKey('node-1', 61_001)).toBeUndefined()
+    expect(cache.nodeKey('node-2', 1000)).toBeUndefined()
+  })
 })

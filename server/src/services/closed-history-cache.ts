@@ -39,7 +39,12 @@ export interface ClosedHistoryCache {
   filledAt(key: string): number | undefined
   /** Items held now, for the bound and for tests. */
   size(): number
+  /** A node's `nodes.id` by its `node_id`, as last read (a node's row is never deleted or re-keyed). */
+  nodeKey(nodeId: string, now: number): string | undefined
+  setNodeKey(nodeId: string, key: string, now: number): void
 }
+
+const MAX_NODE_KEYS = 10_000
 
 export function createClosedHistoryCache(
   options: ClosedHistoryCacheOptions = DEFAULT_CACHE_OPTIONS,
@@ -47,6 +52,7 @@ export function createClosedHistoryCache(
   // A Map iterates in insertion order: re-inserting on use keeps the least recently used first.
   const entries = new Map<string, Entry>()
   let total = 0
+  const keys = new Map<string, { key: string; at: number }>()
   const drop = (key: string) => {
     const e = entries.get(key)
     if (!e) return
@@ -78,5 +84,17 @@ export function createClosedHistoryCache(
     },
     filledAt: (key) => entries.get(key)?.filledAt,
     size: () => total,
+    nodeKey(nodeId, now) {
+      const k = keys.get(nodeId)
+      return k && now - k.at <= options.ttlMs ? k.key : undefined
+    },
+    setNodeKey(nodeId, key, now) {
+      keys.delete(nodeId)
+      keys.set(nodeId, { key, at: now })
+      for (const oldest of keys.keys()) {
+        if (keys.size <= MAX_NODE_KEYS) break
+        keys.delete(oldest)
+      }
+    },
   }
 }

@@ -14,7 +14,15 @@ export interface HistoryDeps {
   now: number
 }
 
-function bucketJson(b: BucketSums) {
+/** Each bucket's answer made once: closed buckets come back on every read while the cache keeps them. */
+const answers = new WeakMap<BucketSums, ReturnType<typeof answerOf>>()
+const bucketJson = (b: BucketSums) => {
+  let answer = answers.get(b)
+  if (!answer) answers.set(b, (answer = answerOf(b)))
+  return answer
+}
+
+function answerOf(b: BucketSums) {
   const avg = (i: 0 | 1 | 2) => {
     const x = b.counts[i] > 0 ? b.sums[i] / b.counts[i] : NaN
     return Number.isFinite(x) ? x : null
@@ -36,9 +44,14 @@ export async function nodeHistory(
   p: HistoryParams,
   deps: HistoryDeps = { cache: null, now: Date.now() },
 ) {
-  const key = await fromDatabase(() => nodeKeyOf(sql, nodeId))
-  if (key === null) throw notFound(`Node not found: ${nodeId}`)
   const { cache, now } = deps
+  let key = cache?.nodeKey(nodeId, now)
+  if (key === undefined) {
+    const read = await fromDatabase(() => nodeKeyOf(sql, nodeId))
+    if (read === null) throw notFound(`Node not found: ${nodeId}`)
+    cache?.setNodeKey(nodeId, read, now)
+    key = read
+  }
   if (p.bucket !== null) {
     const bucket = p.bucket
     const span = { since: p.since.getTime(), until: p.until.getTime(), inclusive: true }
