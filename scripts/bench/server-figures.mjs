@@ -14,6 +14,28 @@ import { listRuns, percentile, round } from './stats.mjs'
 const root = resolve(import.meta.dirname, '../..')
 const COMPOSITE = 'CREATE INDEX heartbeat_log_node_time ON heartbeat_log (node_id, "timestamp" DESC)'
 const POLL_MS = 7_500
+/** The node page's four ranges as the app asks for them (history-range.ts): raw for 1 h, buckets beyond. */
+const PAGE_RANGES = [
+  [3_600_000, null],
+  [86_400_000, 60],
+  [7 * 86_400_000, 600],
+  [30 * 86_400_000, 3600],
+]
+
+/** One open node page's history reads: windows end at the next whole minute, as the app rounds them. */
+async function readNodePage(base) {
+  const until = Math.ceil(Date.now() / 60_000) * 60_000
+  for (const [duration, bucket] of PAGE_RANGES) {
+    const q = new URLSearchParams({
+      since: new Date(until - duration - 60_000).toISOString(),
+      until: new Date(until).toISOString(),
+    })
+    if (bucket) q.set('bucket', String(bucket))
+    const res = await fetch(`${base}/api/v1/nodes/${TARGET_NODE}/heartbeats?${q.toString()}`)
+    if (!res.ok) throw new Error(`history answered ${res.status}`)
+    await res.arrayBuffer()
+  }
+}
 
 /**
  * Wall-clock samples of `run`, and the CPU time it costs per run (this process plus every process of the
@@ -183,6 +205,8 @@ async function liveFigures(dbUrl, sql, log) {
         }
         // As the app: the list every 7.5 s, the registry's health every 30 s.
         if (poll % 4 === 0) await fetch(`${base}/health`).then((r) => r.arrayBuffer())
+        // Each tab has the 30-day node's page open: its history again every minute, as the page refreshes.
+        if (poll % 8 === 0) await readNodePage(base)
         await sleep(Math.max(0, next - Date.now()))
       }
     }
@@ -218,7 +242,7 @@ async function liveFigures(dbUrl, sql, log) {
       {
         name: 'server_rss_mb_100_clients',
         value: Math.max(...rss),
-        note: `peak RSS of the server process with 100 streams and 10 polling tabs (samples ${listRuns(rss, 0)})`,
+        note: `peak RSS of the server process with 100 streams and 10 polling tabs, each with the 30-day node's page open (its four ranges read each minute, through the history cache) (samples ${listRuns(rss, 0)})`,
       },
       {
         name: 'registry_requests_per_min_10_tabs',
