@@ -28,7 +28,13 @@ if (built < Math.max(...SOURCES.map((p) => newest(join(root, p))))) {
   if (r.status !== 0) process.exit(r.status ?? 1)
 }
 
-await buildServer()
+try {
+  await buildServer()
+} catch (e) {
+  // Without dev dependencies (`npm ci --omit=dev`) there is no bundler: the bundle built before still runs.
+  if (e?.code !== 'ERR_MODULE_NOT_FOUND' || !existsSync(serverArgs().at(-1))) throw e
+  console.log('serve: no bundler installed; starting the server built before (server/dist)')
+}
 const child = spawn(process.execPath, serverArgs(), {
   cwd: root,
   stdio: 'inherit',

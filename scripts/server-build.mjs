@@ -1,11 +1,10 @@
 // The console server as it is deployed: its TypeScript (and the app's shared modules it imports) bundled by
 // Rolldown into server/dist/ (gitignored; packages stay in node_modules), run by plain Node with a small young
 // generation. `npm run serve`, `npm run build`, the e2e set-up and the bench all start it this way.
-// Plain JavaScript spares the type-stripping compiler Node would otherwise keep loaded (~20 MB of RSS).
+// Plain JavaScript spares the type-stripping compiler Node would otherwise keep loaded in the server.
 import { rename, rm } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { rolldown } from 'rolldown'
 
 const root = resolve(import.meta.dirname, '..')
 /** Two levels below the root, as server/src/, so `../../package.json` still resolves from the bundle. */
@@ -22,6 +21,8 @@ const isPackage = (id) => !/^(\.|\/|@\/|@mocks\/|\0)/.test(id) && !/^[A-Za-z]:/.
 
 /** Bundles server/src/main.ts (and its lazily loaded chunks) into server/dist/, replacing what was there. */
 export async function buildServer() {
+  // Imported here: a deployment installed without dev dependencies can still run a bundle built before.
+  const { rolldown } = await import('rolldown')
   const temp = `${SERVER_DIST}.tmp-${process.pid}`
   const bundle = await rolldown({
     input: { main: resolve(root, 'server/src/main.ts') },
