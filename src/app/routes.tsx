@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react'
 import { Route, Routes } from 'react-router'
+import { LazyChatRoute } from './lazy/lazy-chat-route.ts'
 import { AppLayout } from './layout/app-layout.tsx'
 import { RouteFallback } from './layout/route-fallback.tsx'
 import { OverviewRoute } from './routes/overview-route.tsx'
@@ -15,7 +16,6 @@ const TimelineRoute = lazy(() =>
 const IncidentsRoute = lazy(() =>
   import('./routes/incidents-route.tsx').then((m) => ({ default: m.IncidentsRoute })),
 )
-const ChatRoute = lazy(() => import('./routes/chat-route.tsx').then((m) => ({ default: m.ChatRoute })))
 const NotFoundRoute = lazy(() =>
   import('./routes/not-found-route.tsx').then((m) => ({ default: m.NotFoundRoute })),
 )
@@ -61,7 +61,7 @@ export function AppRoutes() {
           path="chat"
           element={
             <Suspense fallback={<RouteFallback />}>
-              <ChatRoute />
+              <LazyChatRoute />
             </Suspense>
           }
         />

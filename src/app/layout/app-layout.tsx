@@ -6,6 +6,8 @@ import { cn } from '@/lib/cn.ts'
 import { useT } from '@/lib/i18n/use-t.ts'
 import { useDocumentTitle, useTitleCount } from '@/lib/notify/title-count.ts'
 import { prefetchChatWhenIdle } from '../chat/prefetch-chat.ts'
+import { LazyChatRoute } from '../lazy/lazy-chat-route.ts'
+import { preloadableLazy } from '../lazy/preloadable-lazy.tsx'
 import { appMessages } from './app-messages.ts'
 import { useLayoutStore } from './layout-store.ts'
 import { LanguageSwitch, ThemeSwitch } from './preferences.tsx'
@@ -14,7 +16,7 @@ import { RouteFallback } from './route-fallback.tsx'
 // The chat side panel pulls in matrix-js-sdk: it is fetched when the browser is idle after the first paint
 // (prefetch-chat.ts), never as part of the first load.
 const loadChatPanel = () => import('../chat-panel.tsx')
-const ChatPanel = lazy(() => loadChatPanel().then((m) => ({ default: m.ChatPanel })))
+const ChatPanel = preloadableLazy(() => loadChatPanel().then((m) => m.ChatPanel))
 // Counts, notifications and (without a bot) the derivation of incidents: after the first paint, on demand.
 const IncidentWatcher = lazy(() =>
   import('../incidents/incident-watcher.tsx').then((m) => ({ default: m.IncidentWatcher })),
@@ -39,7 +41,9 @@ export function AppLayout() {
   useEffect(
     () =>
       prefetchChatWhenIdle(() =>
-        Promise.all([loadChatPanel(), import('../routes/chat-route.tsx')]).then(([m]) => m.warmChat(config)),
+        Promise.all([loadChatPanel(), ChatPanel.preload(), LazyChatRoute.preload()]).then(([m]) =>
+          m.warmChat(config),
+        ),
       ),
     [config],
   )
