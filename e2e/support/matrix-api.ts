@@ -107,6 +107,44 @@ export class MatrixApi {
     )
   }
 
+  /** My fully-read marker in the room (`m.fully_read` room account data), or null when there is none. */
+  async fullyRead(roomId: string): Promise<string | null> {
+    const path = `/user/${encodeURIComponent(this.userId)}/rooms/${encodeURIComponent(roomId)}/account_data/m.fully_read`
+    const res = await fetch(`${this.baseUrl}/_matrix/client/v3${path}`, {
+      headers: { Authorization: `Bearer ${this.accessToken}` },
+    })
+    if (res.status === 404) return null
+    const json = (await res.json()) as { event_id?: string }
+    if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${JSON.stringify(json)}`)
+    return json.event_id ?? null
+  }
+
+  /** The event each member's public read receipt (`m.read`) is on, as this user's sync of the room shows it. */
+  async readReceipts(roomId: string): Promise<Record<string, string>> {
+    const filter = JSON.stringify({
+      presence: { not_types: ['*'] },
+      account_data: { not_types: ['*'] },
+      room: {
+        rooms: [roomId],
+        timeline: { limit: 1 },
+        state: { types: [] },
+        account_data: { not_types: ['*'] },
+        ephemeral: { types: ['m.receipt'] },
+      },
+    })
+    const sync = await this.call<{
+      rooms?: { join?: Record<string, { ephemeral?: { events?: { type: string; content: unknown }[] } }> }
+    }>('GET', `/sync?filter=${encodeURIComponent(filter)}`)
+    const out: Record<string, string> = {}
+    for (const e of sync.rooms?.join?.[roomId]?.ephemeral?.events ?? []) {
+      if (e.type !== 'm.receipt') continue
+      for (const [eventId, kinds] of Object.entries(e.content as Record<string, Record<string, object>>)) {
+        for (const user of Object.keys(kinds['m.read'] ?? {})) out[user] = eventId
+      }
+    }
+    return out
+  }
+
   text(roomId: string, body: string) {
     return this.send(roomId, { msgtype: 'm.text', body })
   }
