@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react'
+import { lazy, Suspense, useEffect, useState } from 'react'
 import { NavLink, Outlet, useLocation } from 'react-router'
 import { useConfig } from '@/lib/config/config-context.tsx'
 import { isDemoRegistry } from '@/lib/config/runtime-config.ts'
@@ -15,6 +15,8 @@ import { RouteFallback } from './route-fallback.tsx'
 // (prefetch-chat.ts), never as part of the first load.
 const loadChatPanel = () => import('../chat-panel.tsx')
 const ChatPanel = lazy(() => loadChatPanel().then((m) => ({ default: m.ChatPanel })))
+// Mentions in every view: mounted once the idle prefetch has the chat's code (it starts a client only when signed in).
+const MentionWatcher = lazy(() => loadChatPanel().then((m) => ({ default: m.MentionWatcher })))
 // Counts, notifications and (without a bot) the derivation of incidents: after the first paint, on demand.
 const IncidentWatcher = lazy(() =>
   import('../incidents/incident-watcher.tsx').then((m) => ({ default: m.IncidentWatcher })),
@@ -35,7 +37,17 @@ export function AppLayout() {
   // Overview and topology share filters: keep the query string when moving between them.
   const shared = pathname === '/' || pathname === '/topology' ? search : ''
   const showPanel = chatOpen && pathname !== '/chat'
-  useEffect(() => prefetchChatWhenIdle(loadChatPanel), [])
+  const [chatCodeLoaded, setChatCodeLoaded] = useState(false)
+  useEffect(
+    () =>
+      prefetchChatWhenIdle(() =>
+        loadChatPanel().then((m) => {
+          setChatCodeLoaded(true)
+          return m
+        }),
+      ),
+    [],
+  )
   useDocumentTitle()
   const openIncidents = useTitleCount('incidents')
 
@@ -114,6 +126,7 @@ export function AppLayout() {
           <Outlet />
           <Suspense fallback={null}>
             <IncidentWatcher />
+            {chatCodeLoaded && <MentionWatcher />}
           </Suspense>
         </main>
         {showPanel && (

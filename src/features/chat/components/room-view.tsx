@@ -5,7 +5,6 @@ import { useT } from '@/lib/i18n/use-t.ts'
 import { logoutMatrixClient } from '@/lib/matrix/matrix-client.ts'
 import { useMatrixConnection } from '@/lib/matrix/matrix-client-provider.tsx'
 import { chatMessages } from '../chat-messages.ts'
-import { useMentionAlerts } from '../hooks/use-mention-alerts.ts'
 import { useReadMarkers } from '../hooks/use-read-markers.ts'
 import { useRoomMembers } from '../hooks/use-room-members.ts'
 import { useRoomTimeline } from '../hooks/use-room-timeline.ts'
@@ -63,7 +62,6 @@ export function RoomView({
     }),
     [],
   )
-  useMentionAlerts(client, room, actions.jumpTo)
   const { unreadId, markRead, markedThrough } = useUnreadLine(client, room, timeline.items, live)
   const [atBottom, setAtBottom] = useState(true)
   const lastItem = timeline.items.at(-1)
