@@ -18,7 +18,7 @@ export interface RegistryStandIn {
 export interface StandInRequests {
   nodes: number
   other: number
-  /** The last 50 requests' paths with the query, oldest first (to say which poll it was, should one come). */
+  /** The last 50 requests, each as its arrival time and path with the query, oldest first (to say which poll it was, should one come). */
   recent: string[]
 }
 
@@ -50,6 +50,7 @@ export async function startRegistryStandIn(databaseUrl: string): Promise<Registr
         send(res, 200, counts)
         return
       }
+      counts.recent = [...counts.recent.slice(-49), `${new Date().toISOString()} ${path}${url.search}`]
       const one = /^\/api\/v1\/nodes\/([^/]+)(\/profile)?$/.exec(path)
       if (path === '/api/v1/nodes' || one) counts.nodes += 1
       else counts.other += 1

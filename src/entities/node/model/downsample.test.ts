@@ -59,6 +59,8 @@ describe('thinMinMax', () => {
     const thin = best(() => (r = thinMinMax(t, v, 1200)))
     expect(r.t.length).toBeLessThanOrEqual(4800)
     expect(r.t.length).toBeGreaterThan(1200)
-    expect(thin).toBeLessThan(Math.max(30 * plain, 5))
+    // The floor is for a machine so loaded that one plain pass is noise: a thinning that visits every point per
+    // pixel (120 M steps here) takes well over 100 ms even on an idle machine.
+    expect(thin).toBeLessThan(Math.max(30 * plain, 40))
   })
 })
