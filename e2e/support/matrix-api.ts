@@ -119,7 +119,7 @@ export class MatrixApi {
     return json.event_id ?? null
   }
 
-  /** The event each member's public read receipt (`m.read`) is on, as this user's sync of the room shows it. */
+  /** The event each member's latest public read receipt (`m.read`) is on, as this user's sync of the room shows it. */
   async readReceipts(roomId: string): Promise<Record<string, string>> {
     const filter = JSON.stringify({
       presence: { not_types: ['*'] },
@@ -135,14 +135,19 @@ export class MatrixApi {
     const sync = await this.call<{
       rooms?: { join?: Record<string, { ephemeral?: { events?: { type: string; content: unknown }[] } }> }
     }>('GET', `/sync?filter=${encodeURIComponent(filter)}`)
-    const out: Record<string, string> = {}
+    // A user may hold an unthreaded receipt and one per thread ("main" too): the latest one is where they are.
+    const latest: Record<string, { eventId: string; ts: number }> = {}
     for (const e of sync.rooms?.join?.[roomId]?.ephemeral?.events ?? []) {
       if (e.type !== 'm.receipt') continue
-      for (const [eventId, kinds] of Object.entries(e.content as Record<string, Record<string, object>>)) {
-        for (const user of Object.keys(kinds['m.read'] ?? {})) out[user] = eventId
+      const content = e.content as Record<string, Record<string, Record<string, { ts?: number }>>>
+      for (const [eventId, kinds] of Object.entries(content)) {
+        for (const [user, receipt] of Object.entries(kinds['m.read'] ?? {})) {
+          const ts = receipt.ts ?? 0
+          if (!latest[user] || ts >= latest[user].ts) latest[user] = { eventId, ts }
+        }
       }
     }
-    return out
+    return Object.fromEntries(Object.entries(latest).map(([user, r]) => [user, r.eventId]))
   }
 
   text(roomId: string, body: string) {
