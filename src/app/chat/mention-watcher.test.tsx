@@ -11,6 +11,8 @@ import { useNotificationOptIn } from '@/lib/notify/notification-opt-in.ts'
 import { useDocumentTitle } from '@/lib/notify/title-count.ts'
 import { renderWithProviders } from '@/testing/render-with-providers.tsx'
 import { resetChatState, server } from '@/features/chat/test/chat-test-harness.tsx'
+import { useJumpRequestStore } from '@/features/chat/model/jump-request-store.ts'
+import { useLayoutStore } from '../layout/layout-store.ts'
 import { MentionWatcher } from './mention-watcher.tsx'
 
 beforeAll(() => server.listen({ onUnhandledFrame: 'error' }))
@@ -48,24 +50,26 @@ function signedInAlice() {
 
 function captureNotifications() {
   const shown: string[] = []
+  const clicks: (() => void)[] = []
   vi.stubGlobal(
     'Notification',
     class {
       static permission = 'granted'
-      onclick = null
+      onclick: (() => void) | null = null
       constructor(title: string) {
         shown.push(title)
+        clicks.push(() => this.onclick?.())
       }
       close() {}
     },
   )
   useNotificationOptIn.setState({ enabled: true, permission: 'granted' })
-  return shown
+  return { shown, clicks }
 }
 
 describe('mentions in every view', { timeout: 30_000 }, () => {
   it('with the tab hidden on the overview, a mention notifies once and counts in the title until seen', async () => {
-    const shown = captureNotifications()
+    const { shown, clicks } = captureNotifications()
     let visibility: DocumentVisibilityState = 'visible'
     vi.spyOn(document, 'visibilityState', 'get').mockImplementation(() => visibility)
     const sim = signedInAlice()
@@ -79,7 +83,9 @@ describe('mentions in every view', { timeout: 30_000 }, () => {
     })
     visibility = 'hidden'
     sim.post('olena', 'no mention here', 'm.text', { 'm.mentions': {} })
-    sim.post('olena', 'node-7 needs you', 'm.text', { 'm.mentions': { user_ids: [userId('alice')] } })
+    const mention = sim.post('olena', 'node-7 needs you', 'm.text', {
+      'm.mentions': { user_ids: [userId('alice')] },
+    })
     await waitFor(() => expect(document.title).toBe('(1) Node Console'), { timeout: 10_000 })
     await waitFor(() => expect(shown).toEqual(['Олена Коваленко · Ops']))
     visibility = 'visible'
@@ -87,6 +93,11 @@ describe('mentions in every view', { timeout: 30_000 }, () => {
       document.dispatchEvent(new Event('visibilitychange'))
     })
     expect(document.title).toBe('Node Console')
+    // Its click opens the chat panel at the message.
+    vi.spyOn(window, 'focus').mockImplementation(() => undefined)
+    act(() => clicks[0]?.())
+    expect(useLayoutStore.getState().chatPanelOpen).toBe(true)
+    expect(useJumpRequestStore.getState().eventId).toBe(mention.event_id)
   })
 
   it('the chat opened afterwards gets the same client: one sync loop per tab', async () => {

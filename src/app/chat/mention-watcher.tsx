@@ -3,6 +3,7 @@ import { useLocation } from 'react-router'
 import { useConfig } from '@/lib/config/config-context.tsx'
 import { MatrixClientProvider, useOptionalMatrixClient } from '@/lib/matrix/matrix-client-provider.tsx'
 import { useMentionAlerts } from '@/features/chat/hooks/use-mention-alerts.ts'
+import { useJumpRequestStore } from '@/features/chat/model/jump-request-store.ts'
 import { usePresenceHeartbeat } from '@/features/presence/use-presence-heartbeat.ts'
 import { useLayoutStore } from '../layout/layout-store.ts'
 import { chatTarget } from './chat-target.ts'
@@ -32,10 +33,15 @@ function WatchRoom({ room }: { room: string }) {
     transport: config.presenceTransport,
     gatewayUrl: config.gatewayUrl,
   })
-  const onOpen = useCallback(() => {
-    const layout = useLayoutStore.getState()
-    if (pathname !== '/chat' && !layout.chatPanelOpen) layout.chatPanelToggled()
-  }, [pathname])
+  // The notification's click: the chat panel opens (unless the chat page is shown) at the message.
+  const onOpen = useCallback(
+    (eventId: string) => {
+      const layout = useLayoutStore.getState()
+      if (pathname !== '/chat' && !layout.chatPanelOpen) layout.chatPanelToggled()
+      useJumpRequestStore.getState().jumpRequested(eventId)
+    },
+    [pathname],
+  )
   useMentionAlerts(client, room, onOpen)
   return null
 }

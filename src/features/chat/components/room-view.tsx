@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type ReactNode } from 'react'
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { MatrixClient, Room } from 'matrix-js-sdk'
 import { Button } from '@/ui/button.tsx'
 import { useT } from '@/lib/i18n/use-t.ts'
@@ -10,6 +10,7 @@ import { useRoomMembers } from '../hooks/use-room-members.ts'
 import { useRoomTimeline } from '../hooks/use-room-timeline.ts'
 import { useTypingUsers } from '../hooks/use-typing-users.ts'
 import { newestEventId, useUnreadLine } from '../hooks/use-unread-line.ts'
+import { useJumpRequestStore } from '../model/jump-request-store.ts'
 import { ChatActionsProvider, type ChatActions } from './chat-actions-context.tsx'
 import { Composer, type ComposerTarget } from './composer.tsx'
 import { ConnectionStatus } from './connection-status.tsx'
@@ -62,6 +63,13 @@ export function RoomView({
     }),
     [],
   )
+  // A clicked mention notification (raised by the app's watcher) shows its message once it is here.
+  const requested = useJumpRequestStore((s) => s.eventId)
+  useEffect(() => {
+    if (!requested || !timeline.items.some((i) => i.kind === 'event' && i.event.getId() === requested)) return
+    actions.jumpTo(requested)
+    useJumpRequestStore.getState().jumpDone()
+  }, [requested, timeline.items, actions])
   const { unreadId, markRead, markedThrough } = useUnreadLine(client, room, timeline.items, live)
   const [atBottom, setAtBottom] = useState(true)
   const lastItem = timeline.items.at(-1)
