@@ -13,6 +13,18 @@ export function fullyReadOf(room: Room): string | null {
 }
 
 /**
+ * Whether my receipt is at or after `eventId` in the live timeline. The SDK's `hasUserReadEvent` compares
+ * across timelines too, and after a gappy sync it can take the receipt left in the old one as later.
+ */
+function receiptCovers(room: Room, me: string, eventId: string): boolean {
+  const upTo = room.getEventReadUpTo(me, true)
+  if (upTo === null) return false
+  const events = room.getLiveTimeline().getEvents()
+  const receiptAt = events.findIndex((e) => e.getId() === upTo)
+  return receiptAt >= 0 && receiptAt >= events.findIndex((e) => e.getId() === eventId)
+}
+
+/**
  * Keeps where I am in the room on the server, as Element does: the read receipt (`m.read`) follows the
  * newest event on screen once the timeline has settled; the fully-read marker (`m.fully_read`, where every
  * client draws the unread line) follows `readThrough`, the event the reader has read through. Both go in one
@@ -38,7 +50,7 @@ export function useReadMarkers(
               eventId: id,
               sender: latest.getSender(),
               pending: latest.status !== null,
-              alreadyRead: me !== null && id !== undefined && room.hasUserReadEvent(me, id),
+              alreadyRead: me !== null && id !== undefined && receiptCovers(room, me, id),
             },
             me,
             lastReceipt,
