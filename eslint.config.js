@@ -19,6 +19,8 @@ export default tseslint.config(
     ignores: [
       'dist',
       'dist-bench*',
+      'server/dist',
+      'server/dist.tmp-*',
       'node_modules',
       'public/mockServiceWorker.js',
       'test-results',

@@ -5,6 +5,11 @@ import type { Config } from './config/config.ts'
 import { openDatabase, type Sql } from './db/database.ts'
 import type { Job } from './jobs.ts'
 import { createRegistryClient, type RegistryClient } from './registry/registry-client.ts'
+import {
+  createClosedHistoryCache,
+  DEFAULT_CACHE_OPTIONS,
+  type ClosedHistoryCacheOptions,
+} from './services/closed-history-cache.ts'
 import { createEventHub, type EventHub, type EventHubOptions } from './services/event-hub.ts'
 import type { HealthCheck } from './services/health-service.ts'
 
@@ -28,6 +33,8 @@ export interface StartOptions {
   jobs?: (parts: { config: Config; sql: Sql | null; registry: RegistryClient }) => Job[]
   healthChecks?: Record<string, HealthCheck>
   hub?: Partial<EventHubOptions>
+  /** The history cache's bounds (tests shrink them); null keeps no history in memory. */
+  historyCache?: ClosedHistoryCacheOptions | null
   logger?: boolean
   now?: () => number
 }
@@ -57,6 +64,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     // The app asks for the registry's health every 30 s; a fresher answer would cost the registry more.
     cacheMsFor: (path) => (path === '/health' ? Math.max(cacheMs, 30_000) : cacheMs),
   })
+  const cacheOptions = opts.historyCache === undefined ? DEFAULT_CACHE_OPTIONS : opts.historyCache
+  const historyCache = sql && cacheOptions ? createClosedHistoryCache(cacheOptions) : null
   const events = sql ? createEventHub(sql, { ...opts.hub, log: (m) => console.warn(m) }) : null
   const jobs: Job[] = [
     ...(events ? [{ name: 'event-stream', start: () => events.start(), stop: () => events.stop() }] : []),
@@ -67,6 +76,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     version,
     sql,
     registry,
+    historyCache,
     events,
     healthChecks: opts.healthChecks ?? {},
     now: opts.now ?? Date.now,

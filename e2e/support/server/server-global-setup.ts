@@ -2,6 +2,7 @@ import { execFileSync, spawn } from 'node:child_process'
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import postgres from 'postgres'
+import { buildServer, serverArgs } from '../../../scripts/server-build.mjs'
 import { specsInRun } from '../synapse-global-setup.ts'
 import { startRegistryStandIn } from './registry-stand-in.ts'
 import { serverStatePath, type ServerState } from './server-state.ts'
@@ -66,17 +67,17 @@ export default async function serverGlobalSetup() {
   }
 }
 
-/** Starts `server/src/main.ts` on a free port and resolves with its address once it says it listens. */
-function startConsoleServer(env: Record<string, string>): Promise<{ url: string; pid: number }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', './server/src/register-aliases.ts', 'server/src/main.ts'],
-    {
-      cwd: root,
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DIST_DIR: join(root, 'dist'), ...env },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  )
+/**
+ * Builds the server and starts it as `npm run serve` does (scripts/server-build.mjs) on a free port; resolves
+ * with its address once it says it listens.
+ */
+async function startConsoleServer(env: Record<string, string>): Promise<{ url: string; pid: number }> {
+  await buildServer()
+  const child = spawn(process.execPath, serverArgs(), {
+    cwd: root,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DIST_DIR: join(root, 'dist'), ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
   return new Promise((resolve, reject) => {
     let text = ''
     const timer = setTimeout(() => {

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { Sql } from './database.ts'
-import { JsonObjectSchema, NullableNumber, TimeSchema } from './rows.ts'
+import { TimeSchema } from './rows.ts'
 
 /**
  * A node's heartbeats from `heartbeat_log`, raw or in buckets. Every comparison and `date_bin` works on
@@ -10,52 +10,82 @@ import { JsonObjectSchema, NullableNumber, TimeSchema } from './rows.ts'
 export interface Range {
   since: Date
   until: Date
+  /** Whether a row at exactly `until` belongs to the range (the route's bounds) or not (a cached span's end). */
+  untilInclusive: boolean
 }
 
-const RawRowSchema = z.object({ ts: TimeSchema, status: z.string().nullable(), metrics: JsonObjectSchema })
-export type RawBeatRow = z.infer<typeof RawRowSchema>
+/** One beat as the route answers it; `at` is its time in ms, for the cache's bounds. */
+export interface Beat {
+  at: number
+  timestamp: string
+  status: string | null
+  metrics: Record<string, unknown>
+}
 
-export async function rawHeartbeats(
-  sql: Sql,
-  nodeKey: string,
-  range: Range,
-  limit: number,
-): Promise<RawBeatRow[]> {
+const RawRowSchema = z.object({
+  ts: TimeSchema,
+  status: z.string().nullable(),
+  // The SQL already turns anything but an object into {}: what arrives is a parsed JSON object.
+  metrics: z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v)),
+})
+
+const upper = (sql: Sql, r: Range) =>
+  r.untilInclusive ? sql`h."timestamp" <= ${r.until}` : sql`h."timestamp" < ${r.until}`
+
+/** The newest `limit` beats in the range, newest first; a row that is not as expected is left out. */
+export async function rawHeartbeats(sql: Sql, nodeKey: string, range: Range, limit: number): Promise<Beat[]> {
   // The window is read as a set, then sorted: planned under the LIMIT, PostgreSQL bets on walking the
   // "timestamp" index newest first (it takes node and time as independent) and reads every node's rows.
   const rows = await sql`
     WITH win AS MATERIALIZED (
       SELECT h."timestamp" AS ts, h.status, h.metrics
       FROM heartbeat_log h
-      WHERE h.node_id = ${nodeKey}::uuid AND h."timestamp" >= ${range.since} AND h."timestamp" <= ${range.until}
+      WHERE h.node_id = ${nodeKey}::uuid AND h."timestamp" >= ${range.since} AND ${upper(sql, range)}
     )
     SELECT ts, status, CASE WHEN jsonb_typeof(metrics) = 'object' THEN metrics ELSE '{}'::jsonb END AS metrics
     FROM win ORDER BY ts DESC LIMIT ${limit}`
-  return rows.map((r) => RawRowSchema.parse(r))
+  const beats: Beat[] = []
+  for (const row of rows) {
+    const r = RawRowSchema.safeParse(row)
+    if (!r.success) continue
+    const at = r.data.ts.getTime()
+    beats.push({ at, timestamp: r.data.ts.toISOString(), status: r.data.status, metrics: r.data.metrics })
+  }
+  return beats
 }
 
+/** A bucket as sums and counts, so buckets of a finer width merge exactly into a wider one. */
+export interface BucketSums {
+  start: number
+  beats: number
+  statuses: Record<string, number>
+  /** Sum and count of the numeric values of cpu_percent, memory_percent and disk_percent. */
+  sums: [number, number, number]
+  counts: [number, number, number]
+}
+
+const Finite = z.number().refine(Number.isFinite)
 const BucketRowSchema = z.object({
   start: TimeSchema,
-  beats: z.number().int(),
-  statuses: z.record(z.string(), z.number()).catch({}),
-  cpu_percent_avg: NullableNumber,
-  memory_percent_avg: NullableNumber,
-  disk_percent_avg: NullableNumber,
+  beats: z.number().int().nonnegative(),
+  statuses: z.record(z.string(), z.number().int().nonnegative()).catch({}),
+  sums: z.tuple([Finite.nullable(), Finite.nullable(), Finite.nullable()]),
+  counts: z.tuple([z.number().int(), z.number().int(), z.number().int()]),
 })
-export type BucketRow = z.infer<typeof BucketRowSchema>
 
 /** The bucket origin: the Unix epoch in UTC, so day buckets start at midnight UTC. */
 const ORIGIN = new Date(0)
 
+/** The range's beats in buckets of `bucketSeconds` from the epoch, oldest first. */
 export async function bucketedHeartbeats(
   sql: Sql,
   nodeKey: string,
   range: Range,
   bucketSeconds: number,
-): Promise<BucketRow[]> {
+): Promise<BucketSums[]> {
   // Each metric is taken out of the JSON once per row (`OFFSET 0` keeps each level from being merged into
   // the next, which would repeat the extraction per use) and summed as numeric: a JSON number of any size
-  // converts, and one beyond 1e300 (no sane metric) is left out rather than overflowing the average.
+  // converts, and one beyond 1e300 (no sane metric) is left out rather than overflowing the sum.
   const rows = await sql`
     WITH beats AS (
       SELECT start, status,
@@ -67,7 +97,7 @@ export async function bucketedHeartbeats(
           h.status, h.metrics -> 'cpu_percent' AS cpu, h.metrics -> 'memory_percent' AS mem,
           h.metrics -> 'disk_percent' AS disk
         FROM heartbeat_log h
-        WHERE h.node_id = ${nodeKey}::uuid AND h."timestamp" >= ${range.since} AND h."timestamp" <= ${range.until}
+        WHERE h.node_id = ${nodeKey}::uuid AND h."timestamp" >= ${range.since} AND ${upper(sql, range)}
         OFFSET 0
       ) AS extracted
       OFFSET 0
@@ -81,9 +111,27 @@ export async function bucketedHeartbeats(
     )
     SELECT start, sum(n)::int AS beats,
       coalesce(jsonb_object_agg(status, n) FILTER (WHERE status IS NOT NULL), '{}'::jsonb) AS statuses,
-      (sum(cpu_sum) / nullif(sum(cpu_n), 0))::float8 AS cpu_percent_avg,
-      (sum(mem_sum) / nullif(sum(mem_n), 0))::float8 AS memory_percent_avg,
-      (sum(disk_sum) / nullif(sum(disk_n), 0))::float8 AS disk_percent_avg
+      jsonb_build_array(sum(cpu_sum)::float8, sum(mem_sum)::float8, sum(disk_sum)::float8) AS sums,
+      jsonb_build_array(sum(cpu_n)::int, sum(mem_n)::int, sum(disk_n)::int) AS counts
     FROM per_status GROUP BY start ORDER BY start`
-  return rows.map((r) => BucketRowSchema.parse(r))
+  const buckets: BucketSums[] = []
+  for (const row of rows) {
+    const r = BucketRowSchema.safeParse(row)
+    if (!r.success) continue
+    const { start, beats, statuses, sums, counts } = r.data
+    // A sum beyond float8 (a sum of many values near 1e300) has no average: that metric is null.
+    const clean = (i: 0 | 1 | 2): [number, number] => {
+      const s = sums[i]
+      return s === null ? [0, 0] : [s, counts[i]]
+    }
+    const [c, m, d] = [clean(0), clean(1), clean(2)]
+    buckets.push({
+      start: start.getTime(),
+      beats,
+      statuses,
+      sums: [c[0], m[0], d[0]],
+      counts: [c[1], m[1], d[1]],
+    })
+  }
+  return buckets
 }

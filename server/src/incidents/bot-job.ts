@@ -1,7 +1,6 @@
 import type { Config } from '../config/config.ts'
 import type { Job } from '../jobs.ts'
 import { readBotConfig } from './bot-config.ts'
-import { runIncidentBot } from './run-bot.ts'
 
 /**
  * The incident bot as a job of the console server: null when no BOT_* is configured. Built before the
@@ -39,7 +38,11 @@ export function incidentBotJob(
   return {
     name: 'incident-bot',
     start: () => {
-      running = runIncidentBot(bot, stop.signal, (line) => console.log(`incident-bot: ${line}`))
+      // Loaded only when the bot runs: its Matrix client and `pg` (for the leader lock) cost a server without
+      // a bot several MB of memory.
+      running = import('./run-bot.ts').then(({ runIncidentBot }) =>
+        runIncidentBot(bot, stop.signal, (line) => console.log(`incident-bot: ${line}`)),
+      )
     },
     stop: async () => {
       stop.abort()

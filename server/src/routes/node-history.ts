@@ -26,7 +26,9 @@ export function nodeHistoryRoute(app: FastifyInstance, ctx: RouteContext) {
           await ctx.registry.get(`/api/v1/nodes/${encodeURIComponent(id)}/heartbeats?${q.toString()}`),
         )
       }
-      return reply.header('Cache-Control', 'no-store').send(await nodeHistory(sql, id, params))
+      return reply
+        .header('Cache-Control', 'no-store')
+        .send(await nodeHistory(sql, id, params, { cache: ctx.historyCache, now: ctx.now() }))
     },
   )
 }
