@@ -4,8 +4,15 @@ import { expect, test } from './support/matrix-fixtures.ts'
 // Against a real Synapse (started by the global set-up); each test has its own users and room.
 test.describe.configure({ timeout: 180_000 })
 
-const isReceipt = (r: Request) => r.method() === 'POST' && r.url().includes('/receipt/')
-const receiptEventId = (r: Request) => decodeURIComponent(r.url().split('/').at(-1) ?? '')
+// A receipt goes alone (`/receipt/m.read/<event>`) or with the fully-read marker (`/read_markers`).
+const isReceipt = (r: Request) =>
+  r.method() === 'POST' &&
+  (r.url().includes('/receipt/') || (r.url().endsWith('/read_markers') && receiptEventId(r) !== ''))
+function receiptEventId(r: Request): string {
+  if (r.url().includes('/receipt/')) return decodeURIComponent(r.url().split('/').at(-1) ?? '')
+  const body = r.postDataJSON() as { 'm.read'?: unknown } | null
+  return typeof body?.['m.read'] === 'string' ? body['m.read'] : ''
+}
 
 test('a page load sends one read receipt, for the newest message, and none for the old ones', async ({
   alice,

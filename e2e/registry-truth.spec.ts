@@ -27,6 +27,15 @@ test('a registry unreachable for longer than the offline threshold shows no node
 }) => {
   await open(page)
   await expect(page.locator('[data-count="online"]')).not.toHaveText('0')
+  const events = page.getByRole('list', { name: 'Events, newest first' })
+  const wentOffline = events.getByRole('article').filter({ hasText: 'Went offline' })
+  // What the demo's scripted silences produced before the outage, counted once every node's history has
+  // answered (the list is busy until then; the clock is installed, so no poll starts meanwhile).
+  await page.getByRole('link', { name: 'Events' }).click()
+  await expect(events).toHaveAttribute('aria-busy', 'false', { timeout: 30_000 })
+  const before = await wentOffline.count()
+  expect(before).toBeGreaterThan(0)
+  await page.getByRole('link', { name: 'Overview' }).click()
   const offlineBefore = await count(page, 'offline')
 
   await page.evaluate(() => window.__nodeConsoleDemo?.sim?.setFault('down'))
@@ -36,9 +45,11 @@ test('a registry unreachable for longer than the offline threshold shows no node
   await expect(page.locator('[data-count="unreachable"]')).not.toHaveText('0')
   expect(await count(page, 'offline')).toBe(offlineBefore)
 
-  // The Events page says why it cannot tell (that it records no "went offline" then: derive-events.test.ts).
+  // The Events page records no "went offline" for the nodes it could not see, and says why.
   await page.getByRole('link', { name: 'Events' }).click()
   await expect(page.getByText(/unreachable since/)).toBeVisible({ timeout: 30_000 })
+  await expect(events).toHaveAttribute('aria-busy', 'false')
+  expect(await wentOffline.count()).toBe(before)
 
   // Reads succeed again: liveness comes from the new data.
   await page.evaluate(() => window.__nodeConsoleDemo?.sim?.setFault('none'))

@@ -107,6 +107,49 @@ export class MatrixApi {
     )
   }
 
+  /** My fully-read marker in the room (`m.fully_read` room account data), or null when there is none. */
+  async fullyRead(roomId: string): Promise<string | null> {
+    const path = `/user/${encodeURIComponent(this.userId)}/rooms/${encodeURIComponent(roomId)}/account_data/m.fully_read`
+    const res = await fetch(`${this.baseUrl}/_matrix/client/v3${path}`, {
+      headers: { Authorization: `Bearer ${this.accessToken}` },
+    })
+    if (res.status === 404) return null
+    const json = (await res.json()) as { event_id?: string }
+    if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${JSON.stringify(json)}`)
+    return json.event_id ?? null
+  }
+
+  /** The event each member's latest public read receipt (`m.read`) is on, as this user's sync of the room shows it. */
+  async readReceipts(roomId: string): Promise<Record<string, string>> {
+    const filter = JSON.stringify({
+      presence: { not_types: ['*'] },
+      account_data: { not_types: ['*'] },
+      room: {
+        rooms: [roomId],
+        timeline: { limit: 1 },
+        state: { types: [] },
+        account_data: { not_types: ['*'] },
+        ephemeral: { types: ['m.receipt'] },
+      },
+    })
+    const sync = await this.call<{
+      rooms?: { join?: Record<string, { ephemeral?: { events?: { type: string; content: unknown }[] } }> }
+    }>('GET', `/sync?filter=${encodeURIComponent(filter)}`)
+    // A user may hold an unthreaded receipt and one per thread ("main" too): the latest one is where they are.
+    const latest: Record<string, { eventId: string; ts: number }> = {}
+    for (const e of sync.rooms?.join?.[roomId]?.ephemeral?.events ?? []) {
+      if (e.type !== 'm.receipt') continue
+      const content = e.content as Record<string, Record<string, Record<string, { ts?: number }>>>
+      for (const [eventId, kinds] of Object.entries(content)) {
+        for (const [user, receipt] of Object.entries(kinds['m.read'] ?? {})) {
+          const ts = receipt.ts ?? 0
+          if (!latest[user] || ts >= latest[user].ts) latest[user] = { eventId, ts }
+        }
+      }
+    }
+    return Object.fromEntries(Object.entries(latest).map(([user, r]) => [user, r.eventId]))
+  }
+
   text(roomId: string, body: string) {
     return this.send(roomId, { msgtype: 'm.text', body })
   }

@@ -1,13 +1,12 @@
 import { useConfig } from '@/lib/config/config-context.tsx'
-import { isDemoHomeserver } from '@/lib/config/runtime-config.ts'
 import { useT } from '@/lib/i18n/use-t.ts'
-import { DEMO_ROOM_ALIAS, demoHomeserverUrl } from '@/lib/matrix/demo-homeserver.ts'
 import { MatrixClientProvider, useOptionalMatrixClient } from '@/lib/matrix/matrix-client-provider.tsx'
 import { Banner } from '@/ui/banner.tsx'
 import { MatrixChatRoom } from '@/features/chat/components/matrix-chat-room.tsx'
 import { PresenceControl } from '@/features/presence/components/presence-control.tsx'
 import { usePresenceHeartbeat } from '@/features/presence/use-presence-heartbeat.ts'
 import { chatAreaMessages } from './chat-area-messages.ts'
+import { chatTarget } from './chat-target.ts'
 
 /**
  * The team room as the app shows it (side panel and full page): the tab's Matrix client around the chat,
@@ -15,10 +14,7 @@ import { chatAreaMessages } from './chat-area-messages.ts'
  */
 export function MatrixChatArea() {
   const t = useT(chatAreaMessages)
-  const config = useConfig()
-  const demo = isDemoHomeserver(config)
-  const homeserverUrl = config.homeserverUrl ?? demoHomeserverUrl()
-  const room = config.chatRoom ?? (demo ? DEMO_ROOM_ALIAS : undefined)
+  const { homeserverUrl, room, demo } = chatTarget(useConfig())
   if (!room) {
     return (
       <div className="p-3">

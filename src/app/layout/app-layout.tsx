@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react'
+import { lazy, Suspense, useEffect, useState } from 'react'
 import { NavLink, Outlet, useLocation } from 'react-router'
 import { useConfig } from '@/lib/config/config-context.tsx'
 import { isDemoRegistry } from '@/lib/config/runtime-config.ts'
@@ -17,6 +17,8 @@ import { RouteFallback } from './route-fallback.tsx'
 // (prefetch-chat.ts), never as part of the first load.
 const loadChatPanel = () => import('../chat-panel.tsx')
 const ChatPanel = preloadableLazy(() => loadChatPanel().then((m) => m.ChatPanel))
+// Mentions in every view: mounted once the idle prefetch has the chat's code (it starts a client only when signed in).
+const MentionWatcher = lazy(() => loadChatPanel().then((m) => ({ default: m.MentionWatcher })))
 // Counts, notifications and (without a bot) the derivation of incidents: after the first paint, on demand.
 const IncidentWatcher = lazy(() =>
   import('../incidents/incident-watcher.tsx').then((m) => ({ default: m.IncidentWatcher })),
@@ -37,13 +39,15 @@ export function AppLayout() {
   // Overview and topology share filters: keep the query string when moving between them.
   const shared = pathname === '/' || pathname === '/topology' ? search : ''
   const showPanel = chatOpen && pathname !== '/chat'
+  const [chatCodeLoaded, setChatCodeLoaded] = useState(false)
   // The panel's and the page's code, then the client on its saved sync (chat/warm-chat.ts).
   useEffect(
     () =>
       prefetchChatWhenIdle(() =>
-        Promise.all([loadChatPanel(), ChatPanel.preload(), LazyChatRoute.preload()]).then(([m]) =>
-          m.warmChat(config),
-        ),
+        Promise.all([loadChatPanel(), ChatPanel.preload(), LazyChatRoute.preload()]).then(([m]) => {
+          m.warmChat(config)
+          setChatCodeLoaded(true)
+        }),
       ),
     [config],
   )
@@ -125,6 +129,7 @@ export function AppLayout() {
           <Outlet />
           <Suspense fallback={null}>
             <IncidentWatcher />
+            {chatCodeLoaded && <MentionWatcher />}
           </Suspense>
         </main>
         {showPanel && (

@@ -40,6 +40,8 @@ interface Props {
   onUnreadRead?: () => void
   /** The page is visible and the user active: only then is anything read. */
   active?: boolean
+  /** Whether the reader is at the newest messages (pinned to the bottom) or has scrolled up. */
+  onBottomChange?: (atBottom: boolean) => void
 }
 
 const noop = () => undefined
@@ -61,6 +63,7 @@ export function ChatTimeline({
   unreadId = null,
   onUnreadRead = noop,
   active = true,
+  onBottomChange,
 }: Props) {
   const t = useT(chatMessages)
   const lang = useLang()
@@ -101,6 +104,7 @@ export function ChatTimeline({
   const [showJump, setShowJump] = useState(false)
   const [unseen, setUnseen] = useState(0)
   const prev = useRef<{ first?: string; last?: string; total: number; scrollTop: number } | null>(null)
+  useEffect(() => onBottomChange?.(!showJump), [showJump, onBottomChange])
 
   const pinToBottom = useCallback(() => {
     const el = scrollRef.current

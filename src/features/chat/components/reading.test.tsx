@@ -1,9 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { act, renderHook, screen, waitFor, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import type { UserEvent } from '@testing-library/user-event'
 import { userId } from '@mocks/matrix/homeserver-sim.ts'
 import { useNotificationOptIn } from '@/lib/notify/notification-opt-in.ts'
-import { useDocumentTitle } from '@/lib/notify/title-count.ts'
 import { fakeLayout, renderChat, resetChatState, server } from '../test/chat-test-harness.tsx'
 
 beforeAll(() => {
@@ -97,38 +96,5 @@ describe('reading the room', { timeout: 40_000 }, () => {
     expect(line.nextElementSibling).toHaveTextContent('first unread')
     expect(line.previousElementSibling).toBeNull()
     expect(within(log).getAllByRole('separator', { name: 'New messages' })).toHaveLength(1)
-  })
-
-  it('with the tab hidden, a mention raises one notification and counts in the title until seen', async () => {
-    const shown: string[] = []
-    vi.stubGlobal(
-      'Notification',
-      class {
-        static permission = 'granted'
-        onclick = null
-        constructor(title: string) {
-          shown.push(title)
-        }
-        close() {}
-      },
-    )
-    let visibility: DocumentVisibilityState = 'visible'
-    vi.spyOn(document, 'visibilityState', 'get').mockImplementation(() => visibility)
-    useNotificationOptIn.setState({ enabled: true, permission: 'granted' })
-    renderHook(() => useDocumentTitle())
-    const { sim, user } = renderChat()
-    await signIn(user)
-    const log = await timeline()
-    visibility = 'hidden'
-    sim.post('olena', 'no mention here', 'm.text', { 'm.mentions': {} })
-    sim.post('olena', 'node-7 needs you', 'm.text', { 'm.mentions': { user_ids: [userId('alice')] } })
-    await within(log).findByText('node-7 needs you')
-    await waitFor(() => expect(document.title).toBe('(1) Node Console'))
-    await waitFor(() => expect(shown).toEqual(['Олена Коваленко · Ops']))
-    visibility = 'visible'
-    act(() => {
-      document.dispatchEvent(new Event('visibilitychange'))
-    })
-    expect(document.title).toBe('Node Console')
   })
 })

@@ -1,16 +1,16 @@
-import { useMemo, useRef, useState, type ReactNode } from 'react'
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { MatrixClient, Room } from 'matrix-js-sdk'
 import { Button } from '@/ui/button.tsx'
 import { useT } from '@/lib/i18n/use-t.ts'
 import { logoutMatrixClient } from '@/lib/matrix/matrix-client.ts'
 import { useMatrixConnection } from '@/lib/matrix/matrix-client-provider.tsx'
 import { chatMessages } from '../chat-messages.ts'
-import { useMentionAlerts } from '../hooks/use-mention-alerts.ts'
-import { useReadReceipt } from '../hooks/use-read-receipt.ts'
+import { useReadMarkers } from '../hooks/use-read-markers.ts'
 import { useRoomMembers } from '../hooks/use-room-members.ts'
 import { useRoomTimeline } from '../hooks/use-room-timeline.ts'
 import { useTypingUsers } from '../hooks/use-typing-users.ts'
-import { useUnreadLine } from '../hooks/use-unread-line.ts'
+import { newestEventId, useUnreadLine } from '../hooks/use-unread-line.ts'
+import { useJumpRequestStore } from '../model/jump-request-store.ts'
 import { ChatActionsProvider, type ChatActions } from './chat-actions-context.tsx'
 import { Composer, type ComposerTarget } from './composer.tsx'
 import { ConnectionStatus } from './connection-status.tsx'
@@ -63,13 +63,23 @@ export function RoomView({
     }),
     [],
   )
-  useMentionAlerts(client, room, actions.jumpTo)
-  const { unreadId, markRead } = useUnreadLine(client, room, timeline.items, live)
+  // A clicked mention notification (raised by the app's watcher) shows its message once it is here.
+  const requested = useJumpRequestStore((s) => s.eventId)
+  useEffect(() => {
+    if (!requested || !timeline.items.some((i) => i.kind === 'event' && i.event.getId() === requested)) return
+    actions.jumpTo(requested)
+    useJumpRequestStore.getState().jumpDone()
+  }, [requested, timeline.items, actions])
+  const { unreadId, markRead, markedThrough } = useUnreadLine(client, room, timeline.items, live)
+  const [atBottom, setAtBottom] = useState(true)
   const lastItem = timeline.items.at(-1)
-  useReadReceipt(
+  // Read through the newest once nothing unread is left above and the reader is at the bottom, as Element.
+  const readThrough = unreadId === null && atBottom ? newestEventId(room) : markedThrough
+  useReadMarkers(
     client,
     room,
     lastItem?.kind === 'event' ? lastItem.event : undefined,
+    readThrough,
     activityAllowed && live,
   )
 
@@ -122,6 +132,7 @@ export function RoomView({
               unreadId={unreadId}
               onUnreadRead={markRead}
               active={activityAllowed}
+              onBottomChange={setAtBottom}
             />
             <TypingIndicator names={typing} />
             <Composer

@@ -6,30 +6,44 @@ import {
   type MatrixEvent,
   type Room,
 } from 'matrix-js-sdk'
+import { hasRoomData } from '@/lib/matrix/matrix-client.ts'
+import { useTypedEventEmitter } from '@/lib/matrix/use-typed-event-emitter.ts'
 import { notifyOnce } from '@/lib/notify/notify-once.ts'
 import { setTitleCount } from '@/lib/notify/title-count.ts'
-import { useTypedEventEmitter } from '@/lib/matrix/use-typed-event-emitter.ts'
-import { mentionAlert } from '../model/mention-alert.ts'
+import { isConfiguredRoom, mentionAlert } from '../model/mention-alert.ts'
 
 const isHidden = () => typeof document !== 'undefined' && document.visibilityState === 'hidden'
 
 /**
- * While the page is hidden, a new message that mentions me raises one browser notification (if the user
- * opted in; once across the console's tabs) and counts in the tab title (`mentions`) until the page is seen.
- * `onOpen` is called with the event id when the notification is clicked.
+ * While the page is hidden, a new message in the configured room (`!id` or `#alias`) that mentions me raises
+ * one browser notification (if the user opted in; once across the console's tabs) and counts in the tab title
+ * (`mentions`) until the page is seen. Mounted once per tab by the app, whatever view is open, on the tab's one
+ * client; `onOpen` is called with the event id when the notification is clicked.
  */
-export function useMentionAlerts(client: MatrixClient, room: Room, onOpen: (eventId: string) => void) {
+export function useMentionAlerts(
+  client: MatrixClient | null,
+  roomIdOrAlias: string,
+  onOpen: (eventId: string) => void,
+) {
   const [unseen, setUnseen] = useState(0)
 
   const onEvent = (
     event: MatrixEvent,
-    _room: Room | undefined,
+    room: Room | undefined,
     toStart: boolean | undefined,
     removed: boolean,
     data: IRoomTimelineData,
   ) => {
-    const me = client.getUserId()
-    if (!me || toStart || removed || !isHidden()) return
+    const me = client?.getUserId()
+    if (!client || !me || !room || toStart || removed || !isHidden()) return
+    // The first sync of a new profile brings history, not news.
+    if (!hasRoomData(client)) return
+    const names = {
+      roomId: room.roomId,
+      canonicalAlias: room.getCanonicalAlias(),
+      altAliases: room.getAltAliases(),
+    }
+    if (!isConfiguredRoom(roomIdOrAlias, names)) return
     const id = event.getId()
     const sender = event.getSender()
     const alert = mentionAlert(
@@ -48,7 +62,8 @@ export function useMentionAlerts(client: MatrixClient, room: Room, onOpen: (even
     setUnseen((n) => n + 1)
     void notifyOnce({ ...alert, onClick: () => id && onOpen(id) })
   }
-  useTypedEventEmitter(room, RoomEvent.Timeline, onEvent)
+  // The client re-emits every room's timeline events.
+  useTypedEventEmitter(client, RoomEvent.Timeline, onEvent)
 
   useEffect(() => {
     const onVisible = () => {

@@ -2,18 +2,19 @@ import { useCallback, useState } from 'react'
 import type { MatrixClient, MatrixEvent, Room } from 'matrix-js-sdk'
 import { isShown, type TimelineItem } from '../model/timeline-items.ts'
 import { firstUnreadId } from '../model/unread-line.ts'
+import { fullyReadOf } from './use-read-markers.ts'
 
-/** My fully-read marker in the room (the lean sync keeps this one piece of room account data). */
-function fullyReadOf(room: Room): string | null {
-  const id: unknown = room.getAccountData('m.fully_read')?.getContent().event_id
-  return typeof id === 'string' ? id : null
+/** The newest event the server has sent in the room's live timeline (local echo is apart from it). */
+export function newestEventId(room: Room): string | null {
+  return room.getLiveTimeline().getEvents().at(-1)?.getId() ?? null
 }
 
 /**
- * The first unread message, from where I had left off when the room opened (my read receipt, or my
- * fully-read marker). Captured once, at the first render with the connection live: a warm open shows the
- * saved timeline before the catch-up sync brings the receipts, and the receipt this view sends (only while
- * live, after a pause) must not move it. `markRead()` removes the line.
+ * The first unread message, from where I had left off when the room opened: my fully-read marker, as every
+ * client draws it (my read receipt only in a room without one). Captured once, at the first render with the
+ * connection live: a warm open shows the saved timeline before the catch-up sync brings the markers, and the
+ * markers this view moves must not move the line. `markRead()` removes the line and says which event was
+ * the newest then (`markedThrough`), for the fully-read marker.
  */
 export function useUnreadLine(
   client: MatrixClient,
@@ -22,21 +23,23 @@ export function useUnreadLine(
   live: boolean,
 ) {
   const me = client.getUserId()
-  const [leftOff, setLeftOff] = useState<(string | null)[] | null>(null)
-  if (leftOff === null && live && me) setLeftOff([room.getEventReadUpTo(me, true), fullyReadOf(room)])
-  const [read, setRead] = useState(false)
+  const [leftOff, setLeftOff] = useState<string | null | undefined>(undefined)
+  if (leftOff === undefined && live && me) setLeftOff(fullyReadOf(room) ?? room.getEventReadUpTo(me, true))
+  const [markedThrough, setMarkedThrough] = useState<string | null>(null)
   // `items` changes with every timeline change: the line follows back-pagination and new events.
   const unreadId =
-    read || leftOff === null || items.length === 0
+    markedThrough !== null || !leftOff || items.length === 0
       ? null
       : firstUnreadId(
           room
             .getLiveTimeline()
             .getEvents()
             .map((e) => ({ id: e.getId(), sender: e.getSender(), shown: isShown(e) })),
-          leftOff,
+          [leftOff],
           me,
         )
-  const markRead = useCallback(() => setRead(true), [setRead])
-  return { unreadId, markRead }
+  const markRead = useCallback(() => {
+    setMarkedThrough(newestEventId(room) ?? '')
+  }, [room, setMarkedThrough])
+  return { unreadId, markRead, markedThrough }
 }

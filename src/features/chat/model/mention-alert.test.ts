@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mentionAlert, type AlertCandidate } from './mention-alert.ts'
+import { isConfiguredRoom, mentionAlert, type AlertCandidate } from './mention-alert.ts'
 
 const me = { userId: '@alice:x', displayName: 'Alice' }
 const candidate = (over: Partial<AlertCandidate> = {}): AlertCandidate => ({
@@ -30,5 +30,19 @@ describe('mentionAlert', () => {
     const alert = mentionAlert(candidate({ content: { body: `Alice ${'x'.repeat(300)}` } }), me, 'Ops')
     expect(alert?.body).toHaveLength(140)
     expect(alert?.body.endsWith('…')).toBe(true)
+  })
+})
+
+describe('isConfiguredRoom', () => {
+  const room = { roomId: '!ops:x', canonicalAlias: '#ops:x', altAliases: ['#team:x'] }
+  it('knows the room by its id, its canonical alias or another alias of it', () => {
+    expect(isConfiguredRoom('!ops:x', room)).toBe(true)
+    expect(isConfiguredRoom('#ops:x', room)).toBe(true)
+    expect(isConfiguredRoom('#team:x', room)).toBe(true)
+  })
+  it('ignores every other room the account is in', () => {
+    expect(isConfiguredRoom('!other:x', room)).toBe(false)
+    expect(isConfiguredRoom('#other:x', room)).toBe(false)
+    expect(isConfiguredRoom('#ops:x', { roomId: '!dm:x', canonicalAlias: null, altAliases: [] })).toBe(false)
   })
 })

@@ -33,3 +33,16 @@ export function mentionAlert(
     body: body.length > BODY_MAX ? `${body.slice(0, BODY_MAX - 1)}…` : body,
   }
 }
+
+/** What of a room tells whether it is the configured one. */
+export interface RoomNames {
+  roomId: string
+  canonicalAlias: string | null
+  altAliases: readonly string[]
+}
+
+/** Whether `room` is the one configured as `!id:server` or `#alias:server` (only its mentions alert). */
+export function isConfiguredRoom(roomIdOrAlias: string, room: RoomNames): boolean {
+  if (!roomIdOrAlias.startsWith('#')) return room.roomId === roomIdOrAlias
+  return room.canonicalAlias === roomIdOrAlias || room.altAliases.includes(roomIdOrAlias)
+}

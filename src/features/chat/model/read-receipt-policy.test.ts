@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { receiptToSend, type ReceiptCandidate } from './read-receipt-policy.ts'
+import { markerToMove, receiptToSend, type ReceiptCandidate } from './read-receipt-policy.ts'
 
 const me = '@alice:hs'
 const base: ReceiptCandidate = {
@@ -28,5 +28,23 @@ describe('receiptToSend', () => {
     expect(receiptToSend({ ...base, sender: me }, me, new Map())).toBeNull()
     expect(receiptToSend({ ...base, pending: true }, me, new Map())).toBeNull()
     expect(receiptToSend({ ...base, eventId: '~txn' }, me, new Map())).toBeNull()
+  })
+})
+
+describe('markerToMove', () => {
+  const marker = { roomId: '!r:hs', readThrough: '$new', fullyRead: '$old' }
+
+  it('moves the fully-read marker to where the reader has read through', () => {
+    expect(markerToMove(marker, new Map())).toBe('$new')
+  })
+
+  it('leaves it while the reader has not caught up, or when the server has it there', () => {
+    expect(markerToMove({ ...marker, readThrough: null }, new Map())).toBeNull()
+    expect(markerToMove({ ...marker, fullyRead: '$new' }, new Map())).toBeNull()
+  })
+
+  it('moves it once per event, and never to local echo', () => {
+    expect(markerToMove(marker, new Map([['!r:hs', '$new']]))).toBeNull()
+    expect(markerToMove({ ...marker, readThrough: '~txn' }, new Map())).toBeNull()
   })
 })

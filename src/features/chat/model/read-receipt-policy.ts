@@ -26,3 +26,22 @@ export function receiptToSend(
   if (lastSent.get(c.roomId) === c.eventId) return null
   return c.eventId
 }
+
+/** Where the fully-read marker (`m.fully_read`, the unread line of every client) should go. */
+export interface MarkerCandidate {
+  roomId: string
+  /** The event the reader has read through (the newest while caught up; null while not). */
+  readThrough: string | null
+  /** The marker as the server has it. */
+  fullyRead: string | null
+}
+
+/**
+ * Which event, if any, the fully-read marker moves to: where the reader has read through, once per room
+ * (`lastMoved`), and not when the server has it there already. The server never moves it backwards.
+ */
+export function markerToMove(c: MarkerCandidate, lastMoved: ReadonlyMap<string, string>): string | null {
+  if (!c.readThrough?.startsWith('$')) return null
+  if (c.readThrough === c.fullyRead || lastMoved.get(c.roomId) === c.readThrough) return null
+  return c.readThrough
+}

@@ -15,9 +15,12 @@ const ROW_H = 64
 export function EventList({
   events,
   orphanOf,
+  busy = false,
 }: {
   events: readonly FleetEvent[]
   orphanOf: ReadonlyMap<string, string>
+  /** Some node's history is still being read: the list may still grow (said to assistive technology). */
+  busy?: boolean
 }) {
   const t = useT(fleetEventsMessages)
   const now = useNow()
@@ -32,7 +35,12 @@ export function EventList({
   })
   return (
     <div ref={scrollRef} className="min-h-0 flex-1 overflow-auto">
-      <ol aria-label={t('eventList')} className="relative" style={{ height: v.getTotalSize() }}>
+      <ol
+        aria-label={t('eventList')}
+        aria-busy={busy}
+        className="relative"
+        style={{ height: v.getTotalSize() }}
+      >
         {v.getVirtualItems().map((item) => {
           const e = events[item.index]
           if (!e) return null

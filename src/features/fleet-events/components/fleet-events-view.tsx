@@ -77,7 +77,7 @@ export function FleetEventsView() {
           {result.events.length === 0 ? t('empty') : t('emptyFiltered')}
         </p>
       ) : (
-        <EventList events={shown} orphanOf={result.orphanOf} />
+        <EventList events={shown} orphanOf={result.orphanOf} busy={result.history === 'loading'} />
       )}
     </div>
   )
