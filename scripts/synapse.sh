@@ -75,6 +75,10 @@ macaroon_secret_key: "node-console-test-macaroon"
 form_secret: "node-console-test-form"
 url_preview_enabled: false
 enable_metrics: false
+# An initial /sync repeated within the cache's lifetime (2 minutes by default) gets the first answer again: the
+# tests read receipts and presence through repeated identical syncs, and must see what the server holds now.
+caches:
+  sync_response_cache_duration: 0
 presence:
   enabled: $PRESENCE_ENABLED
   include_offline_users_on_sync: true

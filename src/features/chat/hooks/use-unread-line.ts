@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react'
-import type { MatrixClient, MatrixEvent, Room } from 'matrix-js-sdk'
+import { Direction, type MatrixClient, type MatrixEvent, type Room } from 'matrix-js-sdk'
 import { isShown, type TimelineItem } from '../model/timeline-items.ts'
 import { firstUnreadId } from '../model/unread-line.ts'
 import { fullyReadOf } from './use-read-markers.ts'
@@ -27,16 +27,16 @@ export function useUnreadLine(
   if (leftOff === undefined && live && me) setLeftOff(fullyReadOf(room) ?? room.getEventReadUpTo(me, true))
   const [markedThrough, setMarkedThrough] = useState<string | null>(null)
   // `items` changes with every timeline change: the line follows back-pagination and new events.
+  const timeline = room.getLiveTimeline()
   const unreadId =
     markedThrough !== null || !leftOff || items.length === 0
       ? null
       : firstUnreadId(
-          room
-            .getLiveTimeline()
-            .getEvents()
-            .map((e) => ({ id: e.getId(), sender: e.getSender(), shown: isShown(e) })),
+          timeline.getEvents().map((e) => ({ id: e.getId(), sender: e.getSender(), shown: isShown(e) })),
           [leftOff],
           me,
+          // Not loaded while older history is: the catch-up began a timeline after it (many new messages).
+          timeline.getPaginationToken(Direction.Backward) !== null,
         )
   const markRead = useCallback(() => {
     setMarkedThrough(newestEventId(room) ?? '')

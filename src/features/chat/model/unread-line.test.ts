@@ -19,6 +19,11 @@ describe('firstUnreadId', () => {
     expect(firstUnreadId(events, ['$older', undefined], me)).toBeNull()
     expect(firstUnreadId(events, [], me)).toBeNull()
   })
+  it('is the first loaded message when where I left off is older than the loaded events', () => {
+    expect(firstUnreadId(events, ['$older'], me, true)).toBe('$1')
+    expect(firstUnreadId([ev('$1'), ev('$m', me), ev('$2')], ['$older'], me, true)).toBe('$2')
+    expect(firstUnreadId(events, ['$2'], me, true)).toBe('$3')
+  })
   it('starts after my own latest message: what I answered I have read', () => {
     expect(firstUnreadId([ev('$1'), ev('$2'), ev('$m', me), ev('$3')], ['$1'], me)).toBe('$3')
     expect(firstUnreadId([ev('$1'), ev('$2'), ev('$m', me)], ['$1'], me)).toBeNull()
