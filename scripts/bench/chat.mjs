@@ -2,10 +2,11 @@
 // SYNAPSE_PORT, stopped again at the end) with a room of 500 messages and 50 members, seeded through the
 // admin registration API and the client-server API in parallel batches.
 import { execFileSync } from 'node:child_process'
-import { createHmac, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import { firstSyncFigures } from './chat-first-sync.mjs'
 import { percentile } from './stats.mjs'
+import { registerUser } from './synapse-register.mjs'
 
 const MEMBERS = 50
 const MESSAGES = 500
@@ -29,21 +30,6 @@ async function matrix(base, method, path, token, body) {
   return json
 }
 
-/** Registers a user with the shared secret; the answer carries an access token (no login needed). */
-async function register(base, secret, username, password) {
-  const { nonce } = await (await fetch(`${base}/_synapse/admin/v1/register`)).json()
-  const mac = createHmac('sha1', secret)
-    .update([nonce, username, password, 'notadmin'].join('\u0000'))
-    .digest('hex')
-  const res = await fetch(`${base}/_synapse/admin/v1/register`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ nonce, username, password, admin: false, mac }),
-  })
-  if (!res.ok) throw new Error(`register ${username}: ${res.status} ${await res.text()}`)
-  return res.json()
-}
-
 async function inBatches(items, fn) {
   const out = []
   for (let i = 0; i < items.length; i += BATCH)
@@ -56,7 +42,7 @@ async function seed(base, secret) {
   const run = hex()
   const users = await inBatches(
     Array.from({ length: MEMBERS }, (_, i) => i),
-    (i) => register(base, secret, `bench-${run}-${i}`, `pw-${run}`),
+    (i) => registerUser(base, secret, `bench-${run}-${i}`, `pw-${run}`),
   )
   const [alice, ...others] = users
   const { room_id: roomId } = await matrix(base, 'POST', '/createRoom', alice.access_token, {

@@ -2,9 +2,10 @@
 // (scripts/synapse.sh on SYNAPSE_PORT) and a registry over HTTP, on the real clock with short thresholds:
 // heartbeat interval 1 s, grace 1 s, offline after 3 s, a poll a second.
 import { execFileSync } from 'node:child_process'
-import { createHmac, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import { percentile } from './stats.mjs'
+import { registerUser } from './synapse-register.mjs'
 
 const POLL_MS = 1000
 const OFFLINE_MS = 3000
@@ -36,16 +37,7 @@ async function matrix(base, method, path, token, body) {
 async function user(base, secret, name) {
   const username = `${name}-${hex()}`
   const password = `pw-${hex()}`
-  const { nonce } = await (await fetch(`${base}/_synapse/admin/v1/register`)).json()
-  const mac = createHmac('sha1', secret)
-    .update([nonce, username, password, 'notadmin'].join('\u0000'))
-    .digest('hex')
-  const reg = await fetch(`${base}/_synapse/admin/v1/register`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ nonce, username, password, admin: false, mac }),
-  })
-  if (!reg.ok) throw new Error(`register ${username}: ${reg.status}`)
+  await registerUser(base, secret, username, password)
   return matrix(base, 'POST', '/login', null, {
     type: 'm.login.password',
     identifier: { type: 'm.id.user', user: username },

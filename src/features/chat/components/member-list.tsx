@@ -4,17 +4,9 @@ import { formatRelative } from '@/lib/time/format-time.ts'
 import { useNow } from '@/lib/time/now-store.ts'
 import { cn } from '@/lib/cn.ts'
 import { chatMessages } from '../chat-messages.ts'
-import type { MemberRow } from '../model/member-presence.ts'
+import { PRESENCE_LABEL, type MemberRow } from '../model/member-presence.ts'
 import { Avatar } from './avatar.tsx'
 import { PRESENCE_DOT } from './presence-dot.tsx'
-
-const DOT = PRESENCE_DOT
-const LABEL = {
-  online: 'presenceOnline',
-  away: 'presenceAway',
-  offline: 'presenceOffline',
-  unknown: 'presenceUnknown',
-} as const
 
 /** The room's members with a presence dot and last-active time, online first. */
 export function MemberList({
@@ -46,7 +38,7 @@ export function MemberList({
                 aria-hidden="true"
                 className={cn(
                   'absolute -bottom-0.5 -right-0.5 h-2.5 w-2.5 rounded-full ring-2 ring-raised',
-                  DOT[m.presence],
+                  PRESENCE_DOT[m.presence],
                 )}
               />
             )}
@@ -56,7 +48,7 @@ export function MemberList({
               <bdi>{m.name}</bdi> {m.userId === me && <span className="text-muted">{t('you')}</span>}
             </span>
             <span className="block truncate text-xs text-muted">
-              {presenceUnavailable ? t('presenceUnavailable') : t(LABEL[m.presence])}
+              {presenceUnavailable ? t('presenceUnavailable') : t(PRESENCE_LABEL[m.presence])}
               {!presenceUnavailable &&
                 m.lastActiveTs !== null &&
                 m.presence !== 'online' &&

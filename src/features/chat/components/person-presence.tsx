@@ -4,16 +4,10 @@ import { useT } from '@/lib/i18n/use-t.ts'
 import { useTypedEventEmitterState } from '@/lib/matrix/use-typed-event-emitter.ts'
 import { RegistryText } from '@/ui/registry-text.tsx'
 import { chatMessages } from '../chat-messages.ts'
-import { presenceKind } from '../model/member-presence.ts'
+import { presenceKind, PRESENCE_LABEL } from '../model/member-presence.ts'
 import { PresenceDot } from './presence-dot.tsx'
 
 const PRESENCE_EVENTS = [UserEvent.Presence, UserEvent.CurrentlyActive, UserEvent.DisplayName] as const
-const LABEL = {
-  online: 'presenceOnline',
-  away: 'presenceAway',
-  offline: 'presenceOffline',
-  unknown: 'presenceUnknown',
-} as const
 
 /** A person's name with their presence dot, kept current (for views beside the chat: who is on an incident). */
 export function PersonPresence({ client, userId }: { client: MatrixClient; userId: string }) {
@@ -25,7 +19,7 @@ export function PersonPresence({ client, userId }: { client: MatrixClient; userI
   const { presence, name } = useTypedEventEmitterState(client, PRESENCE_EVENTS, read)
   return (
     <span className="inline-flex items-center gap-1" data-testid="person" data-user-id={userId}>
-      <PresenceDot presence={presence} label={t(LABEL[presence])} />
+      <PresenceDot presence={presence} label={t(PRESENCE_LABEL[presence])} />
       <RegistryText value={name} className="font-medium" />
     </span>
   )

@@ -1,5 +1,13 @@
 export type PresenceKind = 'online' | 'away' | 'offline' | 'unknown'
 
+/** The chat's message key that names each presence (the member list, a person beside an incident). */
+export const PRESENCE_LABEL = {
+  online: 'presenceOnline',
+  away: 'presenceAway',
+  offline: 'presenceOffline',
+  unknown: 'presenceUnknown',
+} as const satisfies Record<PresenceKind, string>
+
 /** The little of a matrix-js-sdk `User` presence needs. */
 export interface PresenceUserLike {
   presence: string
