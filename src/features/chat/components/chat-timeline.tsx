@@ -201,11 +201,14 @@ export function ChatTimeline({
     userIntent.current = true
   }, [])
 
-  // A short history that does not fill the view cannot be scrolled: keep loading until it does.
+  // Keep loading while the top is in reach and no scroll will come to ask: a short history that does not
+  // fill the view cannot be scrolled, and a reader who reached the top while a page was loading (the scroll
+  // that got there was ignored) is still at the top when it lands.
   useEffect(() => {
     const el = scrollRef.current
-    if (!el || paginating || !canPaginate) return
-    if (el.clientHeight > 0 && el.scrollHeight <= el.clientHeight + TOP_TRIGGER_PX) void paginateBack()
+    if (!el || paginating || !canPaginate || el.clientHeight === 0) return
+    const short = el.scrollHeight <= el.clientHeight + TOP_TRIGGER_PX
+    if (short || el.scrollTop < TOP_TRIGGER_PX) void paginateBack()
   }, [items.length, canPaginate, paginating, paginateBack])
 
   return (
