@@ -148,6 +148,15 @@ export function ChatTimeline({
     }
     prev.current = { first, last, total, scrollTop: el.scrollTop }
   }, [items, virtualizer, pinToBottom])
+  // Rows measured after they render change the height without a scroll (rows at or below the top of the
+  // view): note it after every commit, so a prepend keeps the distance from the bottom as it is now. With
+  // the height of the last scroll, a reader at the top was thrown down by what had been measured since.
+  useLayoutEffect(() => {
+    const el = scrollRef.current
+    if (!el || !prev.current) return
+    prev.current.total = virtualizer.getTotalSize()
+    prev.current.scrollTop = el.scrollTop
+  })
 
   // Rows are measured after they render: while pinned, follow the content's growth.
   const contentRef = useRef<HTMLDivElement>(null)
