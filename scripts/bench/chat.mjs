@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import { firstSyncFigures } from './chat-first-sync.mjs'
 import { percentile } from './stats.mjs'
+import { startPreview } from './server.mjs'
 import { registerUser } from './synapse-register.mjs'
 
 const MEMBERS = 50
@@ -130,14 +131,15 @@ async function openChat(page, lastId) {
   )
 }
 
-/** One profile: a cold open (empty IndexedDB, remembered session), then a warm one after a reload. */
+/**
+ * One profile: a cold open (empty IndexedDB, remembered session), then a warm one after a reload. `baseUrl`
+ * serves the app with this homeserver and room in its config.json (no route in the page: Playwright turns
+ * the HTTP cache off for a context with routes, and a reload would fetch every chunk again).
+ */
 async function profileRun({ browser, baseUrl, probes }, base, seeded) {
   const login = await loginAs(base, seeded.alice)
   const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } })
   try {
-    await context.route('**/config.json', (r) =>
-      r.fulfill({ json: { homeserverUrl: base, chatRoom: seeded.roomId } }),
-    )
     const session = {
       homeserverUrl: base,
       userId: login.user_id,
@@ -193,8 +195,14 @@ export async function chatFigures(ctx) {
     const t = Date.now()
     const seeded = await seed(base, secret)
     ctx.log(`seeded ${MEMBERS} members and ${MESSAGES} messages in ${((Date.now() - t) / 1000).toFixed(1)} s`)
+    const app = await startPreview(ctx.port + 1, { homeserverUrl: base, chatRoom: seeded.roomId })
     const samples = []
-    for (let i = 0; i < ctx.runs; i++) samples.push(await profileRun(ctx, base, seeded))
+    try {
+      for (let i = 0; i < ctx.runs; i++)
+        samples.push(await profileRun({ ...ctx, baseUrl: app.url }, base, seeded))
+    } finally {
+      await app.stop()
+    }
     const firstSync = await firstSyncFigures({
       base,
       roomId: seeded.roomId,

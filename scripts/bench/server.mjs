@@ -41,19 +41,16 @@ export async function buildForBench() {
 }
 
 /**
- * Starts `vite preview` on the bench build and resolves once it answers. Returns `stop()`, which the caller
- * must run in a finally block.
+ * Serves the bench build as the console server serves the app (static-server.mjs), with `config` as its
+ * `/config.json` if given, and resolves once it answers. Returns `stop()`, which the caller must run in a
+ * finally block.
  */
-export async function startPreview(port) {
-  const child = spawn(
-    process.execPath,
-    [viteBin, 'preview', '--outDir', OUT_DIR, '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
-    {
-      cwd: root,
-      env: { ...process.env, VITE_CACHE_DIR: BENCH_CACHE_DIR },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  )
+export async function startPreview(port, config) {
+  const args = [resolve(import.meta.dirname, 'static-server.mjs'), resolve(root, OUT_DIR), String(port)]
+  const child = spawn(process.execPath, config === undefined ? args : [...args, JSON.stringify(config)], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let log = ''
   child.stdout.on('data', (d) => (log += d))
   child.stderr.on('data', (d) => (log += d))
@@ -67,7 +64,7 @@ export async function startPreview(port) {
     if (exited === null) child.kill('SIGKILL')
   }
   for (let i = 0; i < 300; i++) {
-    if (exited !== null) throw new Error(`vite preview exited with ${exited}:\n${log}`)
+    if (exited !== null) throw new Error(`the bench server exited with ${exited}:\n${log}`)
     try {
       const res = await fetch(`${url}/`)
       if (res.ok) return { url, stop }
@@ -77,5 +74,5 @@ export async function startPreview(port) {
     await sleep(100)
   }
   await stop()
-  throw new Error(`vite preview did not answer on ${url} within 30 s:\n${log}`)
+  throw new Error(`the bench server did not answer on ${url} within 30 s:\n${log}`)
 }
