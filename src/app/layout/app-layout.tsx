@@ -126,7 +126,10 @@ export function AppLayout() {
       </header>
       <div className="flex min-h-0 flex-1">
         <main id="main" className="min-w-0 flex-1 overflow-auto">
-          <Outlet />
+          {/* The views' one boundary (routes.tsx): shown on a first load of a lazy view, never on navigating. */}
+          <Suspense fallback={<RouteFallback />}>
+            <Outlet />
+          </Suspense>
           <Suspense fallback={null}>
             <IncidentWatcher />
             {chatCodeLoaded && <MentionWatcher />}
