@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react'
 import { NavLink, Outlet, useLocation } from 'react-router'
 import { useConfig } from '@/lib/config/config-context.tsx'
 import { isDemoRegistry } from '@/lib/config/runtime-config.ts'
@@ -40,17 +40,24 @@ export function AppLayout() {
   const shared = pathname === '/' || pathname === '/topology' ? search : ''
   const showPanel = chatOpen && pathname !== '/chat'
   const [chatCodeLoaded, setChatCodeLoaded] = useState(false)
-  // The panel's and the page's code, then the client on its saved sync (chat/warm-chat.ts).
-  useEffect(
+  // The panel's and the page's code, then the client on its saved sync (chat/warm-chat.ts). Every step is
+  // done once however often it is asked for.
+  const warmChatNow = useCallback(
     () =>
-      prefetchChatWhenIdle(() =>
-        Promise.all([loadChatPanel(), ChatPanel.preload(), LazyChatRoute.preload()]).then(([m]) => {
-          m.warmChat(config)
-          setChatCodeLoaded(true)
-        }),
-      ),
+      Promise.all([loadChatPanel(), ChatPanel.preload(), LazyChatRoute.preload()]).then(([m]) => {
+        m.warmChat(config)
+        setChatCodeLoaded(true)
+      }),
     [config],
   )
+  // When the browser is idle after the first paint; sooner when someone reaches for the chat (pointer over
+  // it, keyboard focus, a press), so the code and the saved sync load while the click is still coming and
+  // not after the navigation has rendered.
+  useEffect(() => prefetchChatWhenIdle(warmChatNow), [warmChatNow])
+  const chatIntent = useMemo(() => {
+    const warm = () => void warmChatNow().catch(() => undefined)
+    return { onPointerEnter: warm, onFocus: warm, onPointerDown: warm, onClick: warm }
+  }, [warmChatNow])
   useDocumentTitle()
   const openIncidents = useTitleCount('incidents')
 
@@ -103,7 +110,7 @@ export function AppLayout() {
               t('navIncidents')
             )}
           </NavLink>
-          <NavLink to="/chat" className={navClass}>
+          <NavLink to="/chat" className={navClass} {...chatIntent}>
             {t('navChat')}
           </NavLink>
         </nav>
@@ -116,7 +123,11 @@ export function AppLayout() {
               aria-pressed={chatOpen}
               // Only while the panel exists: a reference to a missing id is an axe violation (aria-valid-attr-value).
               aria-controls={showPanel ? 'chat-panel' : undefined}
-              onClick={chatToggled}
+              {...chatIntent}
+              onClick={() => {
+                chatIntent.onClick()
+                chatToggled()
+              }}
               className="rounded-md border border-border px-3 py-1.5 text-sm hover:bg-sunken"
             >
               {chatOpen ? t('closeChat') : t('openChat')}
