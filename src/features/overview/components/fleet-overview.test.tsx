@@ -187,6 +187,28 @@ describe('FleetOverview', () => {
     await waitFor(() => expect(card).toHaveTextContent('status: healthy'))
   })
 
+  it('the registry card follows a failing fleet poll, and reads /health at once when the fleet recovers', async () => {
+    const { client } = renderOverview()
+    const card = () => screen.getByRole('region', { name: 'Registry' })
+    await option('node-1-hetzner-gex44')
+    await waitFor(() => expect(card()).toHaveTextContent('status: healthy'))
+    const healthReads = () =>
+      client.getQueryCache().find({ queryKey: ['registry'], exact: false })?.state.dataUpdateCount ?? 0
+    const before = healthReads()
+
+    // Only the fleet is read (/health is read every 30 s): its failure is enough to withhold "healthy".
+    getRegistry().sim.setFault('http500')
+    await act(() => client.refetchQueries({ queryKey: ['nodes'] }))
+    await waitFor(() => expect(card()).toHaveTextContent('status unknown'))
+    expect(card()).toHaveTextContent('the registry does not answer')
+    expect(card()).not.toHaveTextContent('/health does not answer')
+
+    getRegistry().sim.setFault('none')
+    await act(() => client.refetchQueries({ queryKey: ['nodes'] }))
+    await waitFor(() => expect(healthReads()).toBe(before + 1))
+    expect(card()).toHaveTextContent('status: healthy')
+  })
+
   it('shows a full error with a retry when the first load fails', async () => {
     getRegistry().sim.setFault('malformed')
     const { user } = renderOverview()

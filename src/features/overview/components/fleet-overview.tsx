@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef } from 'react'
+import { useCallback, useEffect, useMemo, useRef } from 'react'
 import { useNavigate } from 'react-router'
 import { fleetPollMs, pollInterval, useFleet } from '@/entities/node/api/get-fleet.ts'
 import { useHealth } from '@/entities/node/api/get-health.ts'
@@ -78,6 +78,16 @@ export function FleetOverview() {
     void refetchFleet()
     void refetchHealth()
   }, [refetchFleet, refetchHealth])
+  // The card follows the fleet's poll: when the registry answers again, so is its health read at once
+  // rather than at its next (slower) poll, and its counts are not those of before the outage.
+  const fleetFailed = useRef(false)
+  useEffect(() => {
+    if (fleet.isError) fleetFailed.current = true
+    else if (fleetFailed.current && fleet.isSuccess) {
+      fleetFailed.current = false
+      void refetchHealth()
+    }
+  }, [fleet.isError, fleet.isSuccess, refetchHealth])
 
   // The query polls again `pollInterval` after a failure (it backs off while the registry keeps failing).
   const retryAt = fleet.isError ? fleet.errorUpdatedAt + pollInterval(fleet, fleetPollMs(config)) : null
@@ -97,7 +107,7 @@ export function FleetOverview() {
           <RegistryHealthCard
             health={health.data}
             pending={health.isPending}
-            failed={health.isError}
+            failed={health.isError ? 'health' : fleet.isError ? 'registry' : null}
             // Compared only while the fleet is current: stale data disagrees with anything.
             derivedOnline={fleet.isError ? null : (tally?.online ?? null)}
           />

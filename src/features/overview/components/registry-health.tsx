@@ -18,8 +18,11 @@ export function RegistryHealthCard({
 }: {
   health: RegistryHealth | undefined
   pending: boolean
-  /** The last poll of /health failed: what is shown is its last answer. */
-  failed: boolean
+  /**
+   * What failed, if anything: the last read of `/health`, or the registry's fleet poll since. Either way what
+   * the card holds is an earlier answer, so its "healthy" is not shown.
+   */
+  failed: 'health' | 'registry' | null
   /** Online by heartbeats; null while unknown or not current (then no comparison is made). */
   derivedOnline: number | null
 }) {
@@ -74,7 +77,11 @@ export function RegistryHealthCard({
             </span>
           ))}
       </p>
-      {failed && <p className="text-warn">{t('healthUnavailable')}</p>}
+      {failed && (
+        <p className="text-warn">
+          {failed === 'health' ? t('healthUnavailable') : t('healthRegistryUnreachable')}
+        </p>
+      )}
       {disagrees && stats && (
         <p className="mt-1 text-warn">
           {t('healthDisagrees', {
